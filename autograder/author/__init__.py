@@ -1,0 +1,1 @@
+"""Authoring: everything students receive is generated from solutions/."""

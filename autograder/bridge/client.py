@@ -1,0 +1,236 @@
+"""The judge's side of the bridge: what tests hold as ``submission``.
+
+Every call is encoded to plain data, answered by a Dispatcher (in this process
+or in a jailed worker) and decoded back. Arguments are copied, and changes the
+code makes to list, dict or array arguments are written back, so tests behave
+the same whichever transport runs them.
+"""
+from __future__ import annotations
+
+import inspect
+import signal
+import textwrap
+import threading
+from contextlib import contextmanager
+
+import numpy as np
+
+from . import codec
+from .server import Dispatcher
+
+
+class SubmissionError(Exception):
+    """The submission's code raised; ``where`` names its file and line."""
+
+    def __init__(self, message: str, *, type_name: str = "Exception", where: str = ""):
+        super().__init__(message)
+        self.type_name = type_name
+        self.where = where
+
+    def __str__(self):
+        text = f"{self.type_name}: {self.args[0]}" if self.args and self.args[0] else self.type_name
+        return f"{text} [{self.where}]" if self.where else text
+
+
+class NotStarted(SubmissionError, NotImplementedError):
+    """The exercise still raises the stub's NotImplementedError."""
+
+
+class LimitExceeded(SubmissionError):
+    """A time, memory, process or output limit stopped the code."""
+
+
+class WorkerLost(SubmissionError):
+    """The process running the submission died (crash, os._exit, killed)."""
+
+
+_raised_types: dict[str, type] = {}
+
+
+def _raised_type(builtin_name: str) -> type:
+    """SubmissionError mixed with the builtin exception the code raised, so that
+    ``pytest.raises(ValueError)`` works across the bridge."""
+    base = getattr(__import__("builtins"), builtin_name, Exception)
+    if not (isinstance(base, type) and issubclass(base, Exception)) or base in (Exception, BaseException):
+        return SubmissionError
+    if builtin_name not in _raised_types:
+        try:
+            _raised_types[builtin_name] = type(f"Submission{builtin_name}", (SubmissionError, base), {})
+        except TypeError:  # layout conflicts (e.g. OSError subclasses)
+            _raised_types[builtin_name] = SubmissionError
+    return _raised_types[builtin_name]
+
+
+def function_source(fn) -> codec.FunctionSource:
+    """A module-level ``def`` from a test file, sent to the submission by value."""
+    if fn.__name__ == "<lambda>" or "." in fn.__qualname__ and "<locals>" not in fn.__qualname__:
+        raise codec.CodecError("only named functions defined with def can be sent to a submission")
+    return codec.FunctionSource(fn.__name__, textwrap.dedent(inspect.getsource(fn)))
+
+
+def _write_back(original, new) -> bool:
+    """Copy ``new`` into ``original`` in place; False when it cannot be done."""
+    if isinstance(original, np.ndarray):
+        if isinstance(new, np.ndarray) and new.shape == original.shape:
+            original[...] = new
+            return True
+        return False
+    if isinstance(original, list) and isinstance(new, list):
+        original[:] = new
+        return True
+    if isinstance(original, dict) and isinstance(new, dict):
+        for key in list(original):
+            if key not in new:
+                del original[key]
+        for key, value in new.items():
+            if key in original and _write_back(original[key], value):
+                continue
+            original[key] = value
+        return True
+    return False
+
+
+class InProcessTransport:
+    """Answers requests in this process: the student's self-check and the floor benchmark."""
+
+    def __init__(self, submission_dir):
+        self.dispatcher = Dispatcher(submission_dir)
+
+    def request(self, message: bytes, timeout: float | None = None) -> bytes:
+        if not timeout or threading.current_thread() is not threading.main_thread():
+            return self.dispatcher.handle(message)
+        def on_alarm(signum, frame):
+            raise TimeoutError(f"time limit of {timeout:g} s exceeded")
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return self.dispatcher.handle(message)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def close(self):
+        pass
+
+
+class Remote:
+    """An object that stays with the submission; used through attribute access and calls."""
+
+    __slots__ = ("_submission", "_ref")
+
+    def __init__(self, submission: "Submission", ref: codec.HandleRef):
+        object.__setattr__(self, "_submission", submission)
+        object.__setattr__(self, "_ref", ref)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return self._submission._request({"op": "getattr", "target": self._ref, "name": name})
+
+    def __setattr__(self, name, value):
+        self._submission._request({"op": "setattr", "target": self._ref, "name": name, "value": value})
+
+    def __call__(self, *args, **kwargs):
+        return self._submission._request({"op": "call", "target": self._ref, "args": list(args),
+                                          "kwargs": kwargs}, args=args, kwargs=kwargs)
+
+    def __repr__(self):
+        return f"<{self._ref.type_name} object in the submission>"
+
+
+class Submission:
+    """What a test holds: modules of one submission, behind a transport.
+
+    ``submission.activations`` (or ``submission.module("activations")``) is the
+    student's module; ``take_output()`` returns what the code printed since the
+    last call; ``helper(name, ...)`` runs kit code next to the submission.
+    """
+
+    def __init__(self, transport, *, label: str = "submission", default_timeout: float | None = None):
+        self._transport = transport
+        self.label = label
+        self.default_timeout = default_timeout
+        self._timeout_override: float | None = None
+        self._output: list[str] = []
+        self._modules: dict[str, Remote] = {}
+
+    # -- the test-facing API --------------------------------------------
+    def module(self, name: str) -> Remote:
+        if name not in self._modules:
+            self._modules[name] = self._request({"op": "load", "module": name})
+        return self._modules[name]
+
+    def __getattr__(self, name: str) -> Remote:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.module(name)
+
+    def helper(self, name: str, *args, **kwargs):
+        return self._request({"op": "helper", "name": name, "args": list(args), "kwargs": kwargs},
+                             args=args, kwargs=kwargs)
+
+    def take_output(self) -> str:
+        text = "".join(self._output)
+        self._output.clear()
+        return text
+
+    @contextmanager
+    def time_limit(self, seconds: float):
+        """Calls inside the block may take up to ``seconds`` each."""
+        previous = self._timeout_override
+        self._timeout_override = seconds
+        try:
+            yield
+        finally:
+            self._timeout_override = previous
+
+    def close(self):
+        self._transport.close()
+
+    # -- plumbing --------------------------------------------------------
+    def _request(self, request: dict, args=(), kwargs=None):
+        def make_handle(obj):
+            if isinstance(obj, Remote):
+                return object.__getattribute__(obj, "_ref")
+            raise codec.CodecError(f"cannot send {type(obj).__name__} to the submission")
+        message = codec.dumps(request, make_handle=make_handle, encode_function=function_source)
+        timeout = self._timeout_override or self.default_timeout
+        reply_bytes = self._transport.request(message, timeout=timeout)
+        tree, buffers = codec.unpack(reply_bytes)
+        decoder = codec.Decoder(buffers, tensors="array", resolve_handle=lambda ref: Remote(self, ref))
+        if not isinstance(tree, dict):
+            raise codec.CodecError("malformed reply")
+        stdout = tree.get("stdout", "")
+        if isinstance(stdout, str):
+            self._output.append(stdout)
+        if "error" in tree:
+            raise self._error(tree["error"])
+        for original, new in zip(args, tree.get("writeback") or []):
+            if new is not None:
+                _write_back(original, decoder.decode(new))
+        for key, new in (tree.get("writeback_kw") or {}).items():
+            if kwargs and key in kwargs:
+                _write_back(kwargs[key], decoder.decode(new))
+        return decoder.decode(tree.get("value"))
+
+    @staticmethod
+    def _error(error) -> SubmissionError:
+        if not isinstance(error, dict):
+            return SubmissionError("malformed error reply")
+        message = str(error.get("message", ""))
+        type_name = str(error.get("type", "Exception"))
+        where = str(error.get("where", ""))
+        if error.get("limit"):
+            return LimitExceeded(message, type_name=type_name, where=where)
+        if error.get("lost"):
+            return WorkerLost(message, type_name=type_name, where=where)
+        if error.get("not_started"):
+            return NotStarted(message, type_name=type_name, where=where)
+        if type_name in ("TimeoutError", "OutputLimitExceeded", "MemoryError") and error.get("builtin") in (
+                "TimeoutError", "BaseException", "MemoryError", "Exception"):
+            return LimitExceeded(message, type_name=type_name, where=where)
+        return _raised_type(str(error.get("builtin", "Exception")))(message, type_name=type_name, where=where)
+
+
+def in_process(submission_dir, **options) -> Submission:
+    return Submission(InProcessTransport(submission_dir), label=str(submission_dir), **options)

@@ -1,0 +1,196 @@
+"""The side of the bridge that holds the submission's code and objects.
+
+It runs in the jailed worker (or, for self-checks, in the test process) and
+answers requests: load a module, get an attribute, call, set an attribute,
+run a kit helper. Values go back as plain data; everything else stays here
+behind a handle.
+"""
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+import math
+import sys
+import traceback
+import types
+from pathlib import Path
+
+import numpy as np
+
+from . import codec
+from .sources import SubmissionSourceError, module_source
+
+BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
+                      if isinstance(obj, type) and issubclass(obj, BaseException)}
+WRITE_BACK_TYPES = (list, dict, np.ndarray)
+
+
+class OutputLimitExceeded(BaseException):
+    """The code printed more than the output cap allows."""
+
+
+class LimitedWriter(io.TextIOBase):
+    """A text sink that keeps at most ``limit`` characters and then stops the code."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.parts: list[str] = []
+        self.size = 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        self.size += len(text)
+        if self.size > self.limit:
+            raise OutputLimitExceeded(f"output limit of {self.limit} characters exceeded")
+        self.parts.append(text)
+        return len(text)
+
+    def getvalue(self) -> str:
+        return "".join(self.parts)
+
+
+def _builtin_base(exc: BaseException) -> str:
+    for cls in type(exc).__mro__:
+        if BUILTIN_EXCEPTIONS.get(cls.__name__) is cls:
+            return cls.__name__
+    return "Exception"
+
+
+def _safe_str(exc: BaseException, limit: int = 2000) -> str:
+    try:
+        return str(exc)[:limit]
+    except BaseException:  # a hostile __str__ must not break the reply
+        return "<unprintable exception>"
+
+
+class Dispatcher:
+    def __init__(self, submission_dir, *, output_limit: int = 1_000_000):
+        self.root = Path(submission_dir).resolve()
+        self.output_limit = output_limit
+        self.objects: dict[int, object] = {}
+        self.handle_ids: dict[int, int] = {}
+        self.modules: dict[str, types.ModuleType] = {}
+        self._next = 1
+
+    # -- handles ---------------------------------------------------------
+    def make_handle(self, obj) -> codec.HandleRef:
+        key = id(obj)
+        handle_id = self.handle_ids.get(key)
+        if handle_id is None or self.objects.get(handle_id) is not obj:
+            handle_id = self._next
+            self._next += 1
+            self.objects[handle_id] = obj
+            self.handle_ids[key] = handle_id
+        try:
+            type_name = type(obj).__name__
+        except BaseException:
+            type_name = "object"
+        return codec.HandleRef(handle_id, str(type_name))
+
+    def resolve(self, ref: codec.HandleRef):
+        try:
+            return self.objects[ref.id]
+        except KeyError:
+            raise codec.CodecError(f"unknown handle {ref.id}") from None
+
+    @staticmethod
+    def build_function(fn: codec.FunctionSource):
+        namespace = {"np": np, "math": math}
+        if "torch" in fn.source:
+            import torch
+            namespace["torch"] = torch
+        exec(compile(fn.source, f"<kit function {fn.name}>", "exec"), namespace)
+        return namespace[fn.name]
+
+    # -- modules ---------------------------------------------------------
+    def load_module(self, name: str):
+        if name in self.modules:
+            return self.modules[name]
+        if not name.isidentifier():
+            raise SubmissionSourceError(f"not a module name: {name!r}")
+        path, code = module_source(self.root, name)
+        module = types.ModuleType(name)
+        module.__file__ = str(path)
+        sys.modules[name] = module
+        try:
+            exec(compile(code, str(path), "exec"), module.__dict__)
+        except BaseException:
+            sys.modules.pop(name, None)
+            raise
+        self.modules[name] = module
+        return module
+
+    # -- requests --------------------------------------------------------
+    def _run(self, request: dict):
+        op = request["op"]
+        args = request.get("args", [])
+        kwargs = request.get("kwargs", {})
+        if op == "load":
+            return self.load_module(request["module"])
+        if op == "getattr":
+            return getattr(request["target"], request["name"])
+        if op == "setattr":
+            setattr(request["target"], request["name"], request["value"])
+            return None
+        if op == "call":
+            return request["target"](*args, **kwargs)
+        if op == "helper":
+            from .helpers import HELPERS
+            return HELPERS[request["name"]](*args, **kwargs)
+        if op == "release":
+            for handle_id in request["handles"]:
+                obj = self.objects.pop(handle_id, None)
+                self.handle_ids.pop(id(obj), None)
+            return None
+        raise codec.CodecError(f"unknown operation {op!r}")
+
+    def _where(self, tb) -> str:
+        where = ""
+        for frame, lineno in traceback.walk_tb(tb):
+            filename = frame.f_code.co_filename
+            try:
+                inside = Path(filename).resolve().is_relative_to(self.root)
+            except (OSError, ValueError):
+                inside = False
+            if inside:
+                where = f"{Path(filename).name}:{lineno} ({frame.f_code.co_name})"
+        return where
+
+    def handle(self, message: bytes) -> bytes:
+        stdout = LimitedWriter(self.output_limit)
+        stderr = LimitedWriter(self.output_limit)
+        reply: dict = {}
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                tree, buffers = codec.unpack(message)
+                decoder = codec.Decoder(buffers, tensors="tensor", resolve_handle=self.resolve,
+                                        build_function=self.build_function)
+                request = decoder.decode(tree)
+                result = self._run(request)
+                encoder = codec.Encoder(make_handle=self.make_handle)
+                reply["value"] = encoder.encode(result)
+                reply["writeback"] = [
+                    encoder.encode(a) if isinstance(a, WRITE_BACK_TYPES) else None
+                    for a in request.get("args", [])]
+                reply["writeback_kw"] = {
+                    k: encoder.encode(v) for k, v in request.get("kwargs", {}).items()
+                    if isinstance(v, WRITE_BACK_TYPES)}
+                buffers_out = encoder.buffers
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # everything the code raises is reported, never fatal here
+                reply = {"error": {
+                    "type": type(exc).__name__,
+                    "builtin": _builtin_base(exc),
+                    "message": _safe_str(exc),
+                    "where": self._where(exc.__traceback__),
+                    "not_started": isinstance(exc, NotImplementedError),
+                }}
+                buffers_out = []
+        reply["stdout"] = stdout.getvalue()
+        reply["stderr"] = stderr.getvalue()[-4000:]
+        return codec.pack(reply, buffers_out)

@@ -1,0 +1,192 @@
+"""pytest plugin: the ``submission`` fixture, "not started" reports and the
+per-exercise progress table.
+
+Tests reach the code under test only through ``submission``. ``--submission
+PATH`` chooses what it points at (``exercises/`` by default, ``solutions/`` for
+the kit's own checks, any student folder). Another backend (the jailed worker)
+plugs in through the ``pytest_kit_make_submission`` hook.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from . import checks
+from .bridge import NotStarted, SubmissionError, in_process
+
+TEST_FILE = re.compile(r"^test_(?P<module>[a-z0-9_]+)\.py$")
+STATUS_TEXT = {
+    "done": ("完了", "done"),
+    "failing": ("不合格あり", "failing"),
+    "not started": ("未着手", "not started"),
+}
+
+
+class KitHooks:
+    @pytest.hookspec(firstresult=True)
+    def pytest_kit_make_submission(self, config, path):
+        """Return a ``Submission`` for ``path``, or None for the in-process one."""
+
+
+def pytest_addhooks(pluginmanager):
+    pluginmanager.add_hookspecs(KitHooks)
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("exercise kit")
+    group.addoption("--submission", default=None,
+                    help="folder with the code under test (default: exercises/ under the root)")
+    group.addoption("--lang", default="auto", choices=["auto", "both", "ja", "en"],
+                    help="language of failure messages (auto: Japanese under a ja locale, else both)")
+    group.addoption("--grading-config", default=None,
+                    help="grading.toml with points, limits and thresholds (default: the root's)")
+
+
+def _language(option: str) -> str:
+    if option != "auto":
+        return option
+    env = os.environ.get("KIT_LANG")
+    if env in checks.LANGUAGES:
+        return env
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "ja" if locale.startswith("ja") else "both"
+
+
+_configs: list = []
+
+
+def pytest_configure(config):
+    _configs.append(config)
+    checks.set_language(_language(config.getoption("--lang")))
+    config.stash[_progress_key] = defaultdict(lambda: {"passed": 0, "failed": 0, "not_started": 0})
+
+
+def pytest_unconfigure(config):
+    if config in _configs:
+        _configs.remove(config)
+
+
+def exercise_of(nodeid_or_path: str) -> str | None:
+    name = Path(nodeid_or_path.split("::")[0]).name
+    match = TEST_FILE.match(name)
+    return match.group("module") if match else None
+
+
+def submission_path(config) -> Path:
+    option = config.getoption("--submission")
+    return Path(option).resolve() if option else Path(config.rootpath, "exercises")
+
+
+@pytest.fixture(scope="session")
+def submission(request):
+    """The code under test: ``submission.<module>.<name>(...)``."""
+    config = request.config
+    path = submission_path(config)
+    made = config.hook.pytest_kit_make_submission(config=config, path=path)
+    sub = made if made is not None else in_process(path)
+    yield sub
+    sub.close()
+
+
+@pytest.fixture(scope="session")
+def grading_config(request):
+    """grading.toml, parsed."""
+    option = request.config.getoption("--grading-config")
+    path = Path(option) if option else Path(request.config.rootpath, "grading.toml")
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture
+def settings(request, grading_config):
+    """``[exercises.<module>.settings]`` of the exercise this test file checks."""
+    module = exercise_of(request.node.nodeid)
+    return grading_config.get("exercises", {}).get(module, {}).get("settings", {})
+
+
+_progress_key = pytest.StashKey[dict]()
+
+
+def _short_message(excinfo) -> str:
+    exc = excinfo.value
+    if isinstance(exc, NotStarted):
+        where = f" ({exc.where})" if exc.where else ""
+        return checks.text("未着手: まだ NotImplementedError を送出しています",
+                           "not started: still raises NotImplementedError") + where
+    return checks.text("提出されたコードがエラーを出しました", "the submitted code raised an error") + f": {exc}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.excinfo is not None and call.excinfo.errisinstance(SubmissionError) \
+            and not call.excinfo.errisinstance(AssertionError):
+        not_started = call.excinfo.errisinstance(NotStarted)
+        report.user_properties.append(("not_started", not_started))
+        report.longrepr = f"{item.nodeid}\n  {_short_message(call.excinfo)}"
+    return report
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report):
+    config = _configs[-1] if _configs else None
+    module = exercise_of(report.nodeid)
+    if config is None or module is None:
+        return
+    if report.when == "call" or (report.when == "setup" and not report.passed):
+        counts = config.stash[_progress_key][module]
+        if report.passed:
+            counts["passed"] += 1
+        elif dict(report.user_properties).get("not_started"):
+            counts["not_started"] += 1
+        elif report.failed:
+            counts["failed"] += 1
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_report_teststatus(report, config):
+    if report.failed and dict(report.user_properties).get("not_started"):
+        return "failed", "N", checks.text("未着手", "NOT STARTED")
+    return None
+
+
+def _status(counts: dict) -> str:
+    if counts["failed"] == 0 and counts["not_started"] == 0:
+        return "done"
+    if counts["passed"] == 0 and counts["failed"] == 0:
+        return "not started"
+    return "failing"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    progress = config.stash[_progress_key]
+    if not progress:
+        return
+    terminalreporter.section(checks.text("進捗", "progress"))
+    head = (checks.text("課題", "exercise"), checks.text("状態", "status"), checks.text("合格", "passed"))
+    rows = []
+    for module in sorted(progress):
+        counts = progress[module]
+        total = counts["passed"] + counts["failed"] + counts["not_started"]
+        rows.append((module, checks.text(*STATUS_TEXT[_status(counts)]), f"{counts['passed']}/{total}"))
+    widths = [max(_width(r[i]) for r in [head, *rows]) for i in range(3)]
+    for row in [head, *rows]:
+        terminalreporter.write_line("  ".join(_pad(cell, w) for cell, w in zip(row, widths)))
+    done = sum(1 for c in progress.values() if _status(c) == "done")
+    terminalreporter.write_line(checks.text(f"{len(progress)} 課題中 {done} 課題完了",
+                                            f"{done} of {len(progress)} exercises done"))
+
+
+def _width(text: str) -> int:
+    # East Asian characters take two terminal columns.
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
