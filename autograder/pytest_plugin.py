@@ -43,6 +43,8 @@ def pytest_addoption(parser):
                     help="folder with the code under test (default: exercises/ under the root)")
     group.addoption("--lang", default="auto", choices=["auto", "both", "ja", "en"],
                     help="language of failure messages (auto: Japanese under a ja locale, else both)")
+    group.addoption("--device", default="auto", choices=["auto", "cpu", "cuda"],
+                    help="device for GPU exercises (auto: cuda when available)")
     group.addoption("--grading-config", default=None,
                     help="grading.toml with points, limits and thresholds (default: the root's)")
 
@@ -107,6 +109,19 @@ def settings(request, grading_config):
     """``[exercises.<module>.settings]`` of the exercise this test file checks."""
     module = exercise_of(request.node.nodeid)
     return grading_config.get("exercises", {}).get(module, {}).get("settings", {})
+
+
+@pytest.fixture(scope="session")
+def device(request) -> str:
+    """"cuda" or "cpu": where GPU exercises run (``--device``)."""
+    choice = request.config.getoption("--device")
+    if choice != "auto":
+        return choice
+    try:
+        import torch
+    except ImportError:
+        return "cpu"
+    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 _progress_key = pytest.StashKey[dict]()

@@ -153,9 +153,14 @@ class Submission:
         self._timeout_override: float | None = None
         self._output: list[str] = []
         self._modules: dict[str, Remote] = {}
+        self._generation = getattr(transport, "generation", 0)
 
     # -- the test-facing API --------------------------------------------
     def module(self, name: str) -> Remote:
+        generation = getattr(self._transport, "generation", 0)
+        if generation != self._generation:  # the worker was replaced: its handles are gone
+            self._modules.clear()
+            self._generation = generation
         if name not in self._modules:
             self._modules[name] = self._request({"op": "load", "module": name})
         return self._modules[name]

@@ -62,8 +62,8 @@ class Encoder:
         return len(self.buffers) - 1
 
     def _array(self, arr: np.ndarray, tag: str = "$nd", **extra) -> dict:
-        arr = np.ascontiguousarray(arr)
-        return {tag: self._buffer(arr.tobytes()), "dtype": arr.dtype.str,
+        # tobytes() is C order for any layout; ascontiguousarray would turn 0-d into 1-d.
+        return {tag: self._buffer(arr.tobytes(order="C")), "dtype": arr.dtype.str,
                 "shape": list(arr.shape), **extra}
 
     def encode(self, obj, depth: int = 0):

@@ -1,0 +1,1 @@
+"""Grading: run the hidden suites against submissions and score them."""

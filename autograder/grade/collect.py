@@ -1,0 +1,66 @@
+"""pytest plugin that records each test's outcome and failure message as JSON.
+
+Used with ``-p autograder.grade.collect --kit-results FILE``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+_key = pytest.StashKey[dict]()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--kit-results", default=None, help="write per-test outcomes to this JSON file")
+
+
+def pytest_configure(config):
+    config.stash[_key] = {}
+
+
+def _message(report) -> str:
+    longrepr = report.longrepr
+    if longrepr is None:
+        return ""
+    crash = getattr(longrepr, "reprcrash", None)
+    if crash is not None and crash.message:
+        return crash.message
+    return str(longrepr)[-2000:]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logreport(report):
+    config = _current[-1] if _current else None
+    if config is None:
+        return
+    results = config.stash[_key]
+    entry = results.setdefault(report.nodeid, {"outcome": "passed", "message": "", "not_started": False})
+    if report.when == "call" or not report.passed:
+        if report.failed or report.skipped:
+            entry["outcome"] = "failed" if report.failed else "skipped"
+            entry["message"] = _message(report)
+            entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
+        elif report.when == "call":
+            entry["outcome"] = "passed"
+
+
+_current: list = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    _current.append(session.config)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    config = session.config
+    if config in _current:
+        _current.remove(config)
+    target = config.getoption("--kit-results")
+    if target:
+        tmp = Path(f"{target}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(config.stash[_key], ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, target)

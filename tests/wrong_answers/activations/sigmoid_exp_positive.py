@@ -1,0 +1,6 @@
+"""sigmoid with exp(x) instead of exp(-x) / シグモイドで exp(-x) ではなく exp(x) を使った"""
+import numpy as np
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(x))
