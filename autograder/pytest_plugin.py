@@ -73,9 +73,15 @@ def pytest_unconfigure(config):
         _configs.remove(config)
 
 
+EXERCISE_TEST_FOLDERS = ("exercises", "hidden")
+
+
 def exercise_of(nodeid_or_path: str) -> str | None:
-    name = Path(nodeid_or_path.split("::")[0]).name
-    match = TEST_FILE.match(name)
+    """The exercise a test checks: from exercises/test_<m>.py or tests/hidden/test_<m>.py."""
+    path = Path(nodeid_or_path.split("::")[0])
+    if path.parent.name not in EXERCISE_TEST_FOLDERS:
+        return None
+    match = TEST_FILE.match(path.name)
     return match.group("module") if match else None
 
 

@@ -1,0 +1,23 @@
+# Set-up happens on first use: a virtualenv in .venv with the kit installed,
+# and bubblewrap (the grading sandbox) when we are root and it is missing.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: example test setup
+
+example: $(STAMP)
+	$(VENV)/bin/autograder grade examples/submissions --out grades/example
+
+test: $(STAMP)
+	$(VENV)/bin/pytest --submission solutions
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v bwrap >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq bubblewrap); } \
+		|| echo "!! bubblewrap is not installed: grading will run WITHOUT a file-system sandbox (install the 'bubblewrap' package)"
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e .
+	touch $(STAMP)
