@@ -25,6 +25,7 @@ class StubError(ValueError):
 
 
 def _enclosing_function(tree: ast.AST, lineno: int) -> str:
+    """Qualified name of the innermost function around ``lineno`` (``Class.method`` for methods)."""
     best = None
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
@@ -33,7 +34,9 @@ def _enclosing_function(tree: ast.AST, lineno: int) -> str:
                 best = (node.lineno, node.name)
     if best is None:
         raise StubError(f"line {lineno}: solution markers must be inside a function")
-    return best[1]
+    classes = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+               and node.lineno <= best[0] <= (node.end_lineno or node.lineno)]
+    return ".".join([*classes[-1:], best[1]])
 
 
 def solution_regions(source: str) -> list[tuple[int, int, str]]:

@@ -25,6 +25,9 @@ def _message(report) -> str:
     longrepr = report.longrepr
     if longrepr is None:
         return ""
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:  # a skip: (file, line, "Skipped: reason")
+        reason = str(longrepr[2])
+        return reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and crash.message:
         return crash.message

@@ -1,0 +1,91 @@
+"""autograder grade SUBMISSIONS/: grade a class against the hidden suites."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..paths import GRADING_TOML
+
+HELP = "提出物を一括採点 / grade a class's submissions with the hidden suites"
+
+
+def add_arguments(parser):
+    parser.add_argument("submissions", type=Path, help="one folder or .zip per student (or nbgrader's course folder)")
+    parser.add_argument("--out", type=Path, default=Path("grades"), help="where reports go (default: grades/)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="judge processes (default: cores)")
+    parser.add_argument("--only", action="append", default=[], metavar="EXERCISE",
+                        help="grade only this exercise (repeatable); merged into existing results")
+    parser.add_argument("--student", action="append", default=[], metavar="ID", help="grade only this student")
+    parser.add_argument("--force", action="store_true", help="regrade even when results are up to date")
+    parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto")
+    parser.add_argument("--config", type=Path, default=GRADING_TOML, help="grading.toml")
+    parser.add_argument("--sandbox", choices=["auto", "bubblewrap", "none"], default="auto",
+                        help="auto: bubblewrap when usable, else a plain limited process (with a loud warning)")
+
+
+def run(args) -> int:
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from ..grade.batch import Batch, BatchError, Options
+
+    console = Console(stderr=False, highlight=False)
+    options = Options(submissions=args.submissions, out=args.out, jobs=max(1, args.jobs), only=args.only,
+                      students=args.student, force=args.force, device=args.device, config=args.config,
+                      sandbox=args.sandbox)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[last]}"), console=console, transient=False)
+    task = None
+
+    def on_event(kind, *rest):
+        if kind == "warning":
+            progress.console.print(Panel(f"[bold]{rest[0]}[/bold]", title="SANDBOX WARNING / 警告",
+                                         border_style="red bold"))
+        elif kind == "done" and task is not None:
+            outcome = rest[1]
+            tag = "(cached)" if outcome.state == "cached" else outcome.result["status"][:40]
+            progress.update(task, advance=1, last=f"{outcome.student}: {tag}")
+
+    try:
+        batch = Batch(options, on_event=on_event)
+    except BatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    with progress:
+        task = progress.add_task("採点中 / grading", total=len(batch.students), last="")
+        try:
+            outcomes = batch.run()
+        except BatchError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            return 2
+
+    table = Table(title=f"gradebook: {Path(options.out) / 'gradebook.csv'}", show_lines=False)
+    columns = ["student", *batch.exercises, "total", "status"]
+    for name in columns:
+        table.add_column(name, overflow="fold", justify="right" if name in batch.exercises or name == "total"
+                         else "left")
+    for row in batch.table:
+        table.add_row(*[row[c] for c in columns])
+    console.print(table)
+
+    summary = Table(title="summary / 集計")
+    summary.add_column("")
+    summary.add_column("")
+    counts: dict[str, int] = {}
+    for row in batch.table:
+        key = row["status"].split(":")[0]
+        counts[key] = counts.get(key, 0) + 1
+    graded = sum(1 for o in outcomes if o.state == "graded")
+    summary.add_row("students / 学生", str(len(batch.table)))
+    summary.add_row("graded now / 今回採点", str(graded))
+    summary.add_row("up to date (skipped) / 採点済み", str(len(outcomes) - graded))
+    for key in ("graded", "partial", "pending", "error"):
+        summary.add_row(f"status {key}", str(counts.get(key, 0)))
+    summary.add_row("sandbox", batch.sandbox_kind)
+    summary.add_row("device", batch.device)
+    if batch.sandbox_warning:
+        summary.add_row("[red bold]WARNING[/red bold]", f"[red]{batch.sandbox_warning}[/red]")
+    console.print(summary)
+    return 0

@@ -1,0 +1,293 @@
+"""Grade a class: stage each student, run the hidden suites in a judge process,
+score, and write the student's reports atomically. Used by ``autograder grade``."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import queue
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import config as grading
+from ..paths import GRADING_TOML, HIDDEN_TESTS
+from ..report import feedback, gradebook, gradescope
+from ..report import result as report
+from . import inputs
+from .judges import Judge, JudgeLost, JudgeStartError
+
+KEY_VERSION = "grade-1"  # bump when scoring or reports change meaning
+
+
+@dataclass
+class Options:
+    submissions: Path
+    out: Path = Path("grades")
+    jobs: int = os.cpu_count() or 1
+    only: list[str] = field(default_factory=list)
+    students: list[str] = field(default_factory=list)
+    force: bool = False
+    device: str = "auto"
+    config: Path = GRADING_TOML
+    sandbox: str = "auto"
+
+
+@dataclass
+class Outcome:
+    student: str
+    state: str          # "graded" | "cached"
+    result: dict | None
+
+
+def _sha(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def exercise_key(cfg: grading.GradingConfig, module: str) -> str:
+    """Changes when the hidden suite, the exercise's grading.toml table or the limits change."""
+    try:
+        suite = (HIDDEN_TESTS / f"test_{module}.py").read_bytes()
+    except OSError:
+        suite = b"<no hidden suite>"
+    table = json.dumps(cfg.raw.get("exercises", {}).get(module, {}), sort_keys=True, default=str).encode()
+    limits = json.dumps(cfg.raw.get("limits", {}), sort_keys=True, default=str).encode()
+    return "sha256:" + _sha(KEY_VERSION.encode(), suite, table, limits)
+
+
+def expected_sandbox(choice: str) -> str:
+    if choice == "none":
+        return "none"
+    try:
+        from ..jail import sandbox_available
+    except ImportError:
+        return "none"
+    return "bubblewrap" if sandbox_available() else "none"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class BatchError(Exception):
+    pass
+
+
+class Batch:
+    def __init__(self, options: Options, on_event=None):
+        self.o = options
+        self.on_event = on_event or (lambda *a, **k: None)
+        try:
+            self.cfg = grading.load(options.config)
+        except grading.ConfigError as exc:
+            raise BatchError(str(exc)) from None
+        self.exercises = list(self.cfg.exercises)
+        unknown = [m for m in options.only if m not in self.cfg.exercises]
+        if unknown:
+            raise BatchError(f"--only: unknown exercise(s) {unknown}; known: {self.exercises}")
+        self.selected = [m for m in self.exercises if m in options.only] if options.only else list(self.exercises)
+        try:
+            everyone = inputs.discover(Path(options.submissions))
+        except inputs.InputError as exc:
+            raise BatchError(str(exc)) from None
+        self.all_students = [s.id for s in everyone]
+        if options.students:
+            missing = sorted(set(options.students) - set(self.all_students))
+            if missing:
+                raise BatchError(f"--student: not found in {options.submissions}: {missing}")
+            everyone = [s for s in everyone if s.id in options.students]
+        self.students = everyone
+        self.keys = {m: exercise_key(self.cfg, m) for m in self.exercises}
+        self.config_hash = "sha256:" + _sha(Path(options.config).read_bytes())
+        self.sandbox_kind = expected_sandbox(options.sandbox)
+        self.sandbox_warning: str | None = None
+        self.device = options.device
+        self.out = Path(options.out)
+        self._lock = threading.Lock()
+
+    def warm_modules(self) -> str:
+        """torch only when a selected suite uses it: its import costs seconds per judge."""
+        warm = ["numpy"]
+        for module in self.selected:
+            try:
+                if "torch" in (HIDDEN_TESTS / f"test_{module}.py").read_text(encoding="utf-8"):
+                    return "numpy,torch"
+            except OSError:
+                continue
+        return ",".join(warm)
+
+    # -- resume --------------------------------------------------------------------------
+    def up_to_date(self, student: inputs.Student, sub_hash: str) -> dict | None:
+        """The stored result when every selected exercise was graded with today's keys."""
+        if self.o.force:
+            return None
+        old = report.load(self.out / student.id / "result.json")
+        if not old or old.get("submission", {}).get("hash") != sub_hash or old.get("config_hash") != self.config_hash:
+            return None
+        if old.get("error"):
+            return old if old.get("sandbox", {}).get("kind") == self.sandbox_kind else None
+        for module in self.selected:
+            ex = old.get("exercises", {}).get(module)
+            if not ex or ex.get("key") != self.keys[module] or ex.get("sandbox") != self.sandbox_kind:
+                return None
+            if ex.get("status", "").startswith("pending") or ex.get("status") == report.NOT_GRADED:
+                return None  # pending work is retried: it may be gradable now (e.g. on a GPU)
+        return old
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self) -> list[Outcome]:
+        self.out.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="autograder-grade-"))
+        os.chmod(work, 0o700)
+        todo: queue.Queue = queue.Queue()
+        for student in self.students:
+            todo.put(student)
+        outcomes: list[Outcome] = []
+        errors: list[BaseException] = []
+        slots = max(1, min(self.o.jobs, len(self.students)))
+
+        def slot(index: int):
+            judge = Judge(self.o.config, self.o.device, self.o.sandbox, work / f"judge-{index}.log",
+                          warm=self.warm_modules())
+            try:
+                while True:
+                    try:
+                        student = todo.get_nowait()
+                    except queue.Empty:
+                        return
+                    self.on_event("start", student.id)
+                    try:
+                        outcome = self.grade_one(student, judge, work)
+                    except JudgeStartError as exc:
+                        errors.append(exc)
+                        return
+                    with self._lock:
+                        outcomes.append(outcome)
+                    self.on_event("done", student.id, outcome)
+            except BaseException as exc:  # a bug here must not hang the batch
+                errors.append(exc)
+            finally:
+                judge.close()
+
+        threads = [threading.Thread(target=slot, args=(i,), daemon=True) for i in range(slots)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                while thread.is_alive():
+                    thread.join(0.2)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if errors and len(outcomes) < len(self.students):
+            raise BatchError(f"grading stopped: {errors[0]}")
+        table = gradebook.write(self.out, self.all_students, self.exercises)
+        counts: dict[str, int] = {}
+        for row in table:
+            key = row["status"].split(":")[0]
+            counts[key] = counts.get(key, 0) + 1
+        gradebook.write_summary(self.out, {
+            "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning},
+            "device": self.device, "students": len(table), "statuses": counts,
+            "exercises": self.exercises, "config_hash": self.config_hash, "written": _now()})
+        self.table = table
+        return outcomes
+
+    def grade_one(self, student: inputs.Student, judge: Judge, work: Path) -> Outcome:
+        started, t0 = _now(), time.monotonic()
+        sub_hash = inputs.submission_hash(student)
+        cached = self.up_to_date(student, sub_hash)
+        if cached is not None:
+            return Outcome(student.id, "cached", cached)
+        if judge.proc is None:  # its hello says which sandbox every result records
+            self._hello(judge.start())
+        here = Path(tempfile.mkdtemp(prefix="s-", dir=work))
+        try:
+            staged = inputs.stage(student, self.selected, here / "submission", known=self.exercises)
+            old = report.load(self.out / student.id / "result.json")
+            keep = {}
+            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.error:
+                keep = {m: e for m, e in old.get("exercises", {}).items()
+                        if m not in self.selected and m in self.cfg.exercises}  # --only merges
+            exercises: dict[str, dict] = {}
+            to_run = []
+            if not staged.error:
+                for module in self.selected:
+                    ex = self.cfg.exercises[module]
+                    if module in staged.errors:
+                        exercises[module] = report.simple_exercise(ex, f"error: {staged.errors[module]}",
+                                                                   self.keys[module])
+                    elif module not in staged.modules:
+                        exercises[module] = report.simple_exercise(ex, report.MISSING, self.keys[module], 0.0)
+                    elif not (HIDDEN_TESTS / f"test_{module}.py").is_file():
+                        exercises[module] = report.simple_exercise(
+                            ex, "error: 採点用テストがありません / no hidden suite for this exercise (kit)",
+                            self.keys[module])
+                    else:
+                        to_run.append(module)
+            judged_seconds = 0.0
+            if to_run:
+                results_file = here / "results.json"
+                try:
+                    reply = judge.run(student.id, staged.folder, to_run, results_file,
+                                      self.cfg.limits.submission_wall_seconds)
+                    judged_seconds = float(reply.get("seconds", 0.0))
+                    raw = json.loads(results_file.read_text(encoding="utf-8")) if results_file.exists() else None
+                    if raw is None:
+                        why = reply.get("error") or f"pytest exit code {reply.get('exit')}"
+                        raise JudgeLost(f"採点でエラーが起きました / the grader failed: {why}")
+                    for module in to_run:
+                        exercises[module] = report.exercise_result(self.cfg.exercises[module], raw, self.keys[module])
+                except JudgeLost as exc:
+                    for module in to_run:
+                        exercises[module] = report.simple_exercise(self.cfg.exercises[module], f"error: {exc}",
+                                                                   self.keys[module])
+            for module, ex in exercises.items():
+                ex["sandbox"] = self.sandbox_kind
+                ex["graded_at"] = started
+            merged = {m: (exercises.get(m) or keep.get(m)) for m in self.exercises
+                      if m in exercises or m in keep}
+            result = {
+                "schema": report.SCHEMA, "student": student.id,
+                "submission": {"source": student.source.name, "kind": student.kind, "hash": staged.hash,
+                               "files": staged.modules},
+                "config_hash": self.config_hash,
+                "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
+                "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning},
+                "device": self.device,
+                "error": staged.error,
+                "exercises": merged,
+                "timing": {"started": started, "finished": _now(), "seconds": round(time.monotonic() - t0, 3),
+                           "judge_seconds": round(judged_seconds, 3)},
+                "grader": {"python": platform.python_version(), "key_version": KEY_VERSION},
+            }
+            result["status"] = report.student_status(result, self.exercises)
+            result["total"], result["possible"] = report.totals(result, self.cfg)
+            self.write(result)
+            return Outcome(student.id, "graded", result)
+        finally:
+            shutil.rmtree(here, ignore_errors=True)
+
+    def _hello(self, hello: dict):
+        with self._lock:
+            self.sandbox_kind = hello.get("sandbox_kind", self.sandbox_kind)
+            self.device = hello.get("device", self.device)
+            if hello.get("warning") and self.sandbox_warning is None:
+                self.sandbox_warning = hello["warning"]
+                self.on_event("warning", hello["warning"])
+
+    def write(self, result: dict):
+        """The derived files first, result.json (what resume trusts) last; each one atomically."""
+        folder = self.out / result["student"]
+        report.write_atomic(folder / "results.json", json.dumps(gradescope.gradescope(result), ensure_ascii=False,
+                                                                indent=1) + "\n")
+        report.write_atomic(folder / "feedback.md", feedback.markdown(result))
+        report.write_atomic(folder / "feedback.html", feedback.html_page(result))
+        report.write_atomic(folder / "result.json", json.dumps(result, ensure_ascii=False, indent=1) + "\n")

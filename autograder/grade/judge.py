@@ -1,0 +1,122 @@
+"""A judge process: runs the hidden suites for one student after another.
+
+The batch grader starts ``--jobs`` of these (``python -m autograder.grade.judge``)
+and talks to each over JSON lines (requests on stdin, replies on the original
+stdout; pytest's own output goes to a log file). A judge keeps its imports and
+its jail pool warm between students; the pool gives every student a fresh
+worker. The parent enforces the per-student wall time by killing the judge.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .. import config as grading
+from ..paths import HIDDEN_TESTS, KIT_ROOT
+
+NO_JAIL_WARNING = ("autograder.jail is not available: student code runs INSIDE the judge process "
+                   "with no isolation. Do not trust these grades. / 隔離なしで採点しました。")
+
+
+class _InProcessPlugin:
+    """Stand-in while the jail is missing: the default in-process submission."""
+
+    def pytest_kit_make_submission(self, config, path):
+        return None
+
+
+def make_pool(limits, device: str, sandbox: str):
+    """(pool or None, plugin factory, sandbox kind, warning)."""
+    try:
+        from ..jail import JailPlugin, WorkerPool
+    except ImportError:
+        if sandbox == "bubblewrap":
+            raise SystemExit("--sandbox bubblewrap: autograder.jail is not available")
+        return None, _InProcessPlugin, "none", NO_JAIL_WARNING
+    pool = WorkerPool(limits, device=device, sandbox=sandbox)
+    return pool, (lambda: JailPlugin(pool)), pool.sandbox_kind, pool.warning
+
+
+def resolve_device(choice: str) -> str:
+    if choice != "auto":
+        return choice
+    try:
+        import torch
+    except ImportError:
+        return "cpu"
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str) -> list[str]:
+    files = [str(HIDDEN_TESTS / f"test_{m}.py") for m in modules]
+    return [*files, "--submission", staged, "-p", "autograder.grade.collect", "--kit-results", results,
+            "-q", "--rootdir", str(KIT_ROOT), "-o", "addopts=--import-mode=importlib -p no:cacheprovider",
+            "--device", device, "--grading-config", config_path, "--lang", "both"]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--sandbox", default="auto")
+    parser.add_argument("--log", required=True)
+    parser.add_argument("--warm", default="numpy,torch", help="modules to import before the first student")
+    args = parser.parse_args(argv)
+
+    # Replies go on a private copy of stdout; fd 1 and 2 (pytest, stray prints) go to the log.
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    log = os.open(args.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    sys.stdout = os.fdopen(1, "w", encoding="utf-8", buffering=1, closefd=False)
+    sys.stderr = os.fdopen(2, "w", encoding="utf-8", buffering=1, closefd=False)
+
+    def reply(message: dict):
+        replies.write(json.dumps(message, ensure_ascii=False) + "\n")
+        replies.flush()
+
+    import importlib
+
+    import pytest
+    for name in filter(None, args.warm.split(",")):  # warm imports: paid once per judge, not per student
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    cfg = grading.load(args.config)
+    device = resolve_device(args.device)
+    try:
+        pool, make_plugin, kind, warning = make_pool(cfg.limits, device, args.sandbox)
+    except Exception as exc:  # e.g. bubblewrap requested but unusable
+        reply({"hello": False, "error": f"{type(exc).__name__}: {exc}"})
+        return 2
+    reply({"hello": True, "sandbox_kind": kind, "warning": warning, "device": device, "pid": os.getpid()})
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            job = json.loads(line)
+            started = time.monotonic()
+            print(f"\n===== {job['student']} =====", flush=True)
+            try:
+                code = pytest.main(pytest_args(job["staged"], job["modules"], job["results"], device, args.config),
+                                   plugins=[make_plugin()])
+                reply({"id": job["id"], "exit": int(code), "seconds": time.monotonic() - started})
+            except BaseException as exc:  # one student's trouble must not end the judge
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                reply({"id": job["id"], "error": f"{type(exc).__name__}: {str(exc)[:500]}",
+                       "seconds": time.monotonic() - started})
+    finally:
+        if pool is not None:
+            pool.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""PyTorch の自動微分 / Automatic differentiation with PyTorch autograd.
+
+講義で使う関数 / the lecture's function:
+
+    f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1
+
+手で微分すると / by hand:
+
+    ∂f/∂x1 = 2(x1 - 2x2 - 1)
+    ∂f/∂x2 = -4(x1 - 2x2 - 1) + 2x3(x2x3 - 1)
+    ∂f/∂x3 = 2x2(x2x3 - 1)
+
+(x1, x2, x3) = (1, 2, 3) では f = 42、勾配は (-8, 46, 20) です。
+At (1, 2, 3): f = 42 and the gradient is (-8, 46, 20).
+"""
+import torch
+
+
+def f(x1, x2, x3):
+    """f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1 をテンソルで計算します。
+
+    Computes f with tensor operations, so that autograd can follow it.
+
+    入力 / Input:
+        x1, x2, x3: 同じ形の torch.Tensor(requires_grad=True のこともある)
+                    torch tensors of the same shape (possibly with requires_grad=True)
+    戻り値 / Returns:
+        x1 と同じ形の torch.Tensor(要素ごとの f) / a tensor shaped like x1 (f element-wise)
+    ヒント / Hint:
+        +, -, *, ** はテンソルのままで計算グラフが作られます。NumPy に変換しないこと。
+        +, -, * and ** on tensors build the computational graph; do not convert to NumPy.
+    """
+    ### BEGIN SOLUTION
+    return (x1 - 2 * x2 - 1) ** 2 + (x2 * x3 - 1) ** 2 + 1
+    ### END SOLUTION
+
+
+def value_and_grad(x1, x2, x3):
+    """f の値と勾配 (∂f/∂x1, ∂f/∂x2, ∂f/∂x3) を autograd で求めます。
+
+    Computes the value of f and its gradient with autograd.
+
+    入力 / Input:
+        x1, x2, x3: Python の float / Python floats
+    戻り値 / Returns:
+        (value, (g1, g2, g3)): すべて Python の float / all Python floats,
+        例 / e.g. value_and_grad(1.0, 2.0, 3.0) == (42.0, (-8.0, 46.0, 20.0))
+    ヒント / Hint:
+        torch.tensor(x, dtype=torch.float64, requires_grad=True) で葉テンソルを作り、
+        f(...) の結果に .backward() を呼ぶと各テンソルの .grad に勾配が入ります。.item() で float に。
+        Make leaf tensors with requires_grad=True, call .backward() on f(...), then read each
+        tensor's .grad; .item() turns a one-element tensor into a float.
+    """
+    ### BEGIN SOLUTION
+    t1, t2, t3 = (torch.tensor(float(v), dtype=torch.float64, requires_grad=True) for v in (x1, x2, x3))
+    value = f(t1, t2, t3)
+    value.backward()
+    return value.item(), (t1.grad.item(), t2.grad.item(), t3.grad.item())
+    ### END SOLUTION

@@ -1,0 +1,112 @@
+"""Hidden suite: autograd (f and its gradient with torch autograd).
+
+f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1; gradients are checked against
+the hand-derived formulas and against torch autograd run by the judge. rtol=1e-6 lets a
+float32 computation through at the course's point; random points use rtol=1e-5.
+"""
+import numpy as np
+import pytest
+import torch
+
+from autograder.checks import assert_close, assert_that
+
+F_HINT = ("f = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1 をテンソルのまま計算(NumPy に変換しない)",
+          "compute f = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1 on tensors (no NumPy)")
+GRAD_HINT = ("requires_grad=True の葉テンソルで f を計算し .backward()、勾配は各テンソルの .grad",
+             "compute f on leaf tensors with requires_grad=True, call .backward(), read each .grad")
+FLOAT_HINT = ("テンソルは .item() で Python の float に。勾配は 3 つの float のタプル",
+              "use .item() to turn tensors into Python floats; the gradient is a tuple of three floats")
+
+
+def reference_f(x1, x2, x3):
+    return (x1 - 2 * x2 - 1) ** 2 + (x2 * x3 - 1) ** 2 + 1
+
+
+def hand_gradient(x1, x2, x3):
+    inner1, inner2 = x1 - 2 * x2 - 1, x2 * x3 - 1
+    return (2 * inner1, -4 * inner1 + 2 * x3 * inner2, 2 * x2 * inner2)
+
+
+def random_points(seed, n):
+    return np.random.default_rng(seed).uniform(-3, 3, size=(n, 3))
+
+
+def leaf(values):
+    return torch.tensor(values, dtype=torch.float64, requires_grad=True)
+
+
+def test_f_course_value(submission):
+    got = submission.autograd.f(leaf(1.0), leaf(2.0), leaf(3.0))
+    assert_close(got, 42.0, func="autograd.f(1, 2, 3)", rtol=1e-6, hint=F_HINT)
+
+
+def test_f_elementwise_on_tensors(submission):
+    points = random_points(1, 6)
+    got = submission.autograd.f(leaf(points[:, 0]), leaf(points[:, 1]), leaf(points[:, 2]))
+    assert_close(got, reference_f(*points.T), func="autograd.f(tensors of shape (6,))", rtol=1e-6,
+                 hint=("要素ごとの演算だけで書けば、どんな形のテンソルにも使えます",
+                       "written with element-wise operations it works for tensors of any shape"))
+
+
+def test_f_without_grad_tensors(submission):
+    x = torch.tensor([[0.5, -1.0], [2.0, 0.0]], dtype=torch.float64)
+    got = submission.autograd.f(x, x * 2, -x)
+    xn = x.numpy()
+    assert_close(got, reference_f(xn, 2 * xn, -xn), func="autograd.f(2x2 tensors)", rtol=1e-6, hint=F_HINT)
+
+
+def test_value_and_grad_course_values(submission):
+    value, grad = submission.autograd.value_and_grad(1.0, 2.0, 3.0)
+    assert_close(value, 42.0, func="autograd.value_and_grad(1, 2, 3) value", rtol=1e-6, hint=F_HINT)
+    assert_close(grad, [-8.0, 46.0, 20.0], func="autograd.value_and_grad(1, 2, 3) gradient", rtol=1e-6,
+                 hint=GRAD_HINT)
+
+
+def test_value_and_grad_returns_python_floats(submission):
+    result = submission.autograd.value_and_grad(0.5, -1.5, 2.0)
+    ok = (isinstance(result, (tuple, list)) and len(result) == 2 and isinstance(result[1], (tuple, list))
+          and len(result[1]) == 3 and all(isinstance(v, float) for v in (result[0], *result[1])))
+    assert_that(ok, func="autograd.value_and_grad", got=result,
+                expected="(float, (float, float, float))",
+                problem=("戻り値は (値, (g1, g2, g3)) で、すべて Python の float です",
+                         "return (value, (g1, g2, g3)), all Python floats"), hint=FLOAT_HINT)
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_value_and_grad_hand_derived(submission, seed):
+    for x1, x2, x3 in random_points(seed, 4):
+        value, grad = submission.autograd.value_and_grad(float(x1), float(x2), float(x3))
+        where = f"autograd.value_and_grad({x1:.4f}, {x2:.4f}, {x3:.4f})"
+        assert_close(value, reference_f(x1, x2, x3), func=where + " value", rtol=1e-5, hint=F_HINT)
+        assert_close(grad, hand_gradient(x1, x2, x3), func=where + " gradient", rtol=1e-5, atol=1e-6,
+                     hint=GRAD_HINT)
+
+
+def test_value_and_grad_matches_torch_autograd(submission):
+    for x1, x2, x3 in random_points(4, 4):
+        leaves = [leaf(float(v)) for v in (x1, x2, x3)]
+        reference_f(*leaves).backward()
+        expected = [t.grad.item() for t in leaves]
+        _, grad = submission.autograd.value_and_grad(float(x1), float(x2), float(x3))
+        assert_close(grad, expected, func=f"autograd.value_and_grad({x1:.4f}, {x2:.4f}, {x3:.4f}) gradient",
+                     rtol=1e-5, atol=1e-6, hint=GRAD_HINT)
+
+
+def test_value_and_grad_repeatable(submission):
+    autograd = submission.autograd
+    first = autograd.value_and_grad(-0.7, 1.3, 0.4)
+    autograd.value_and_grad(2.0, -2.0, 1.0)
+    again = autograd.value_and_grad(-0.7, 1.3, 0.4)
+    assert_close(again[1], first[1], func="autograd.value_and_grad called twice", rtol=1e-12,
+                 hint=("呼び出しごとに新しいテンソルを作ります(.grad は足し込まれていきます)",
+                       "make fresh tensors on every call (.grad accumulates)"))
+    assert_close(again[1], hand_gradient(-0.7, 1.3, 0.4), func="autograd.value_and_grad(-0.7, 1.3, 0.4)",
+                 rtol=1e-5, hint=GRAD_HINT)
+
+
+def test_value_and_grad_at_minimum_is_zero(submission):
+    # x2*x3 = 1 and x1 = 2*x2 + 1 make both squares 0: f = 1 and the gradient vanishes.
+    value, grad = submission.autograd.value_and_grad(5.0, 2.0, 0.5)
+    assert_close(value, 1.0, func="autograd.value_and_grad(5, 2, 0.5) value", rtol=1e-6, hint=F_HINT)
+    assert_close(grad, [0.0, 0.0, 0.0], func="autograd.value_and_grad(5, 2, 0.5) gradient", atol=1e-6,
+                 hint=GRAD_HINT)

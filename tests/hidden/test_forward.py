@@ -1,0 +1,256 @@
+"""Hidden suite: forward (the course's 3-layer network, predict, accuracy, MNIST with the sample weights).
+
+The judge computes every expected value itself with NumPy, from the same weights;
+accuracy is compared with the judge's own count, never taken on trust.
+"""
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+from autograder.checks import assert_close, assert_equal, assert_that
+
+COURSE = {
+    "W1": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b1": [0.1, 0.2, 0.3],
+    "W2": [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], "b2": [0.1, 0.2],
+    "W3": [[0.1, 0.2], [0.3, 0.4]], "b3": [0.1, 0.2],
+}
+KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
+FORWARD_HINT = ("各層は x @ W.T + b → 活性化。sigmoid, sigmoid, 恒等関数の順。バイアスを忘れずに",
+                "each layer is x @ W.T + b, then the activation: sigmoid, sigmoid, identity; keep every bias")
+BATCH_HINT = ("W @ x は 1 サンプルだけ。x @ W.T + b ならバッチ (N, in) にも使えます",
+              "W @ x works for one sample only; x @ W.T + b also works for a batch (N, in)")
+PREDICT_HINT = ("forward と同じ層で、出力層の後にソフトマックス(最後の軸)",
+                "the same layers as forward, then softmax over the last axis")
+ACCURACY_HINT = ("range(0, len(x), batch_size) で最後の小さいバッチも含め、argmax(axis=1) と t の一致数 / len(x)",
+                 "loop over range(0, len(x), batch_size) including the last short batch; "
+                 "matches of argmax(axis=1) with t, divided by len(x)")
+
+
+def _course():
+    return {k: np.array(v, dtype=np.float64) for k, v in COURSE.items()}
+
+
+def _sigmoid(a):
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def _softmax(a):
+    e = np.exp(a - a.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _ref_forward(net, x):
+    z1 = _sigmoid(x @ net["W1"].T + net["b1"])
+    z2 = _sigmoid(z1 @ net["W2"].T + net["b2"])
+    return z2 @ net["W3"].T + net["b3"]
+
+
+def _ref_predict(net, x):
+    return _softmax(_ref_forward(net, x))
+
+
+def _random_network(seed, sizes=(4, 5, 3, 2), scale=1.0):
+    rng = np.random.default_rng(seed)
+    net = {}
+    for i in range(3):
+        net[f"W{i + 1}"] = rng.normal(size=(sizes[i + 1], sizes[i])) * scale
+        net[f"b{i + 1}"] = rng.normal(size=sizes[i + 1]) * scale
+    return net
+
+
+@lru_cache(maxsize=1)
+def _mnist_test():
+    from autograder.data.mnist import load_mnist, load_sample_weights
+    images, labels = load_mnist(train=False)
+    x = images.astype(np.float64) / 255.0
+    return x, labels.astype(np.int64), load_sample_weights()
+
+
+# -- init_network ---------------------------------------------------------------
+
+def test_init_network_keys_and_shapes(submission):
+    network = submission.forward.init_network()
+    assert_that(isinstance(network, dict), func="forward.init_network()",
+                problem=("辞書(dict)を返してください", "return a dict"), got=network)
+    assert_equal(sorted(network), sorted(KEYS), func="forward.init_network() のキー / keys",
+                 hint=("キーは 'W1' 'b1' 'W2' 'b2' 'W3' 'b3'", "the keys are 'W1' 'b1' 'W2' 'b2' 'W3' 'b3'"))
+    for key in KEYS:
+        shape = np.shape(network[key])
+        assert_equal(shape, np.shape(COURSE[key]), func=f"forward.init_network()[{key!r}].shape",
+                     hint=("重みは (出力, 入力) の形です(教科書の行列の転置)",
+                           "weights are (out, in): the transpose of the book's matrices"))
+
+
+def test_init_network_values(submission):
+    network = submission.forward.init_network()
+    for key in KEYS:
+        assert_close(network[key], COURSE[key], rtol=1e-12, func=f"forward.init_network()[{key!r}]",
+                     hint=("授業の値を (出力, 入力) の形で", "the course's values, shaped (out, in)"))
+        assert_that(np.asarray(network[key]).dtype.kind == "f", func=f"forward.init_network()[{key!r}]",
+                    problem=("float の配列にしてください", "use float arrays"),
+                    got=np.asarray(network[key]).dtype.name, expected="float64")
+
+
+# -- forward ----------------------------------------------------------------------
+
+def test_forward_course_example(submission):
+    got = submission.forward.forward(_course(), np.array([1.0, 0.5]))
+    assert_close(got, [0.31682708, 0.69627909], rtol=1e-7, func="forward.forward(course network, [1.0, 0.5])",
+                 hint=FORWARD_HINT)
+
+
+def test_forward_batch(submission):
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(6, 2))
+    got = submission.forward.forward(_course(), x)
+    assert_close(got, _ref_forward(_course(), x), rtol=1e-10, func="forward.forward(course network, batch (6, 2))",
+                 hint=BATCH_HINT)
+
+
+def test_forward_other_sizes(submission):
+    net = _random_network(1, sizes=(4, 5, 3, 2))
+    rng = np.random.default_rng(2)
+    x1, xb = rng.normal(size=4), rng.normal(size=(3, 4))
+    assert_close(submission.forward.forward(net, x1), _ref_forward(net, x1), rtol=1e-10,
+                 func="forward.forward(4-5-3-2 network, x of shape (4,))", hint=BATCH_HINT)
+    assert_close(submission.forward.forward(net, xb), _ref_forward(net, xb), rtol=1e-10,
+                 func="forward.forward(4-5-3-2 network, batch (3, 4))", hint=BATCH_HINT)
+
+
+def test_forward_batch_rows_match_single_samples(submission):
+    net = _random_network(3, sizes=(3, 6, 4, 5))
+    x = np.random.default_rng(4).normal(size=(5, 3))
+    batch = np.asarray(submission.forward.forward(net, x), dtype=np.float64)
+    rows = np.array([np.asarray(submission.forward.forward(net, row), dtype=np.float64) for row in x])
+    assert_close(batch, rows, rtol=1e-10, atol=1e-12, func="forward.forward: バッチの各行 / batch rows vs single samples",
+                 hint=BATCH_HINT)
+
+
+@pytest.mark.parametrize("bias", ["b1", "b2", "b3"])
+def test_forward_uses_every_bias(submission, bias):
+    net = _random_network(5, sizes=(3, 4, 4, 2))
+    x = np.random.default_rng(6).normal(size=(4, 3))
+    shifted = {k: v.copy() for k, v in net.items()}
+    shifted[bias] = shifted[bias] + 1.5
+    assert_close(submission.forward.forward(shifted, x), _ref_forward(shifted, x), rtol=1e-10,
+                 func=f"forward.forward: {bias} を変えたとき / with {bias} changed",
+                 hint=(f"{bias} を足し忘れていませんか", f"is {bias} added?"))
+
+
+def test_forward_output_layer_is_identity(submission):
+    net = _random_network(7, sizes=(2, 3, 3, 3))
+    net["b3"] = np.array([-5.0, 0.0, 5.0])
+    x = np.array([[0.3, -0.2], [1.0, 2.0]])
+    got = submission.forward.forward(net, x)
+    assert_close(got, _ref_forward(net, x), rtol=1e-10, func="forward.forward (output layer)",
+                 hint=("出力層は恒等関数です(sigmoid や softmax をかけない)",
+                       "the output layer is the identity (no sigmoid, no softmax)"))
+
+
+def test_forward_leaves_inputs_unchanged(submission):
+    net = _random_network(8)
+    x = np.random.default_rng(9).normal(size=(3, 4))
+    net0, x0 = {k: v.copy() for k, v in net.items()}, x.copy()
+    submission.forward.forward(net, x)
+    hint = ("network と x を書き換えないでください", "do not modify network or x")
+    assert_close(x, x0, rtol=0, func="forward.forward: x", hint=hint)
+    for key in KEYS:
+        assert_close(net[key], net0[key], rtol=0, func=f"forward.forward: network[{key!r}]", hint=hint)
+
+
+# -- predict ------------------------------------------------------------------------
+
+def test_predict_course_example(submission):
+    got = submission.forward.predict(_course(), np.array([1.0, 0.5]))
+    assert_close(got, [0.40625907, 0.59374093], rtol=1e-7, func="forward.predict(course network, [1.0, 0.5])",
+                 hint=PREDICT_HINT)
+
+
+def test_predict_batch_rows_sum_to_one(submission):
+    net = _random_network(10, sizes=(4, 6, 5, 3), scale=2.0)
+    x = np.random.default_rng(11).normal(size=(7, 4))
+    got = np.asarray(submission.forward.predict(net, x), dtype=np.float64)
+    assert_close(got, _ref_predict(net, x), rtol=1e-10, func="forward.predict(batch (7, 4))", hint=PREDICT_HINT)
+    assert_close(got.sum(axis=1), np.ones(7), rtol=1e-12, func="forward.predict: 行の和 / row sums",
+                 hint=("ソフトマックスは行ごと(axis=-1)", "softmax works per row (axis=-1)"))
+
+
+def test_predict_stable_for_large_outputs(submission):
+    net = _course()
+    net["b3"] = np.array([1000.0, 990.0])
+    x = np.array([[1.0, 0.5], [0.0, 0.0]])
+    got = np.asarray(submission.forward.predict(net, x), dtype=np.float64)
+    assert_that(bool(np.all(np.isfinite(got))), func="forward.predict (出力層の値 ≈ 1000 / outputs near 1000)",
+                problem=("nan か inf が出ました(桁あふれ)", "got nan or inf (overflow)"), got=got,
+                hint=("ソフトマックスは最大値を引いてから exp(用意済みの softmax を使えます)",
+                      "subtract the maximum before exp (the given softmax does it)"))
+    assert_close(got, _ref_predict(net, x), rtol=1e-9, func="forward.predict (large outputs)", hint=PREDICT_HINT)
+
+
+# -- accuracy -------------------------------------------------------------------------
+
+def _labels_with_errors(net, x, seed, wrong_every=4):
+    """Labels that agree with the reference prediction except at every wrong_every-th sample."""
+    classes = _ref_predict(net, x).argmax(axis=1)
+    t = classes.copy()
+    n_out = net["W3"].shape[0]
+    t[::wrong_every] = (t[::wrong_every] + 1 + np.random.default_rng(seed).integers(0, n_out - 1, size=t[::wrong_every].size)) % n_out
+    return t, float(np.mean(classes == t))
+
+
+@pytest.mark.parametrize("batch_size", [1, 7, 100, 1000])
+def test_accuracy_batch_sizes(submission, batch_size):
+    net = _random_network(12, sizes=(4, 8, 6, 5), scale=2.0)
+    x = np.random.default_rng(13).normal(size=(250, 4))
+    t, expected = _labels_with_errors(net, x, seed=14)
+    got = submission.forward.accuracy(net, x, t, batch_size=batch_size)
+    assert_close(got, expected, rtol=1e-12, func=f"forward.accuracy(N=250, batch_size={batch_size})",
+                 hint=ACCURACY_HINT)
+
+
+def test_accuracy_default_batch_size(submission):
+    net = _random_network(15, sizes=(3, 5, 5, 4), scale=2.0)
+    x = np.random.default_rng(16).normal(size=(130, 3))
+    t, expected = _labels_with_errors(net, x, seed=17, wrong_every=3)
+    got = submission.forward.accuracy(net, x, t)
+    assert_close(got, expected, rtol=1e-12, func="forward.accuracy(N=130) (batch_size=100)", hint=ACCURACY_HINT)
+
+
+def test_accuracy_returns_float(submission):
+    net = _course()
+    x = np.array([[1.0, 0.5], [-1.0, -2.0], [0.0, 0.0], [2.0, 1.0]])
+    t = np.array([1, 0, 1, 0])     # the network predicts class 1 for all four
+    got = submission.forward.accuracy(net, x, t, batch_size=3)
+    assert_that(isinstance(got, (float, np.floating)), func="forward.accuracy",
+                problem=("float(正解率)を返してください(正解数や配列ではなく)",
+                         "return a float (the share correct, not the count, not an array)"),
+                expected=0.5, got=got, hint=ACCURACY_HINT)
+    assert_close(got, 0.5, rtol=1e-12, func="forward.accuracy (course network, 4 samples)", hint=ACCURACY_HINT)
+
+
+# -- MNIST with the kit's sample weights (784-50-100-10) ----------------------------------
+
+def test_mnist_predict_matches_reference(submission):
+    x, _, weights = _mnist_test()
+    got_one = submission.forward.predict(weights, x[0])
+    assert_close(got_one, _ref_predict(weights, x[0]), rtol=1e-7, atol=1e-12,
+                 func="forward.predict(sample weights, one MNIST image (784,))", hint=PREDICT_HINT)
+    got = np.asarray(submission.forward.predict(weights, x), dtype=np.float64)
+    expected = _ref_predict(weights, x)
+    assert_close(got, expected, rtol=1e-7, atol=1e-12,
+                 func=f"forward.predict(sample weights, MNIST test images {x.shape})", hint=PREDICT_HINT)
+    assert_equal(got.argmax(axis=1), expected.argmax(axis=1),
+                 func="forward.predict: argmax(axis=1) on MNIST", hint=PREDICT_HINT)
+
+
+def test_mnist_accuracy_matches_reference(submission):
+    x, t, weights = _mnist_test()
+    expected = float(np.mean(_ref_predict(weights, x).argmax(axis=1) == t))
+    assert expected > 0.85, f"kit data problem: the sample weights reach only {expected:.3f} on the MNIST subset"
+    got = submission.forward.accuracy(weights, x, t, batch_size=100)
+    assert_close(got, expected, rtol=1e-12, func=f"forward.accuracy(sample weights, MNIST test {x.shape}, batch_size=100)",
+                 hint=ACCURACY_HINT)
+    got_odd = submission.forward.accuracy(weights, x, t, batch_size=300)
+    assert_close(got_odd, expected, rtol=1e-12, func="forward.accuracy(sample weights, MNIST test, batch_size=300)",
+                 hint=ACCURACY_HINT)

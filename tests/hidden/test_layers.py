@@ -1,0 +1,305 @@
+"""Hidden suite: layers (forward, and backward against numerical gradients and torch autograd).
+
+Gradient checks: the judge takes a central difference (h=1e-5) of the true function and compares
+the returned gradient by relative error (autograder.checks.relative_error, element-wise
+max |a-b| / (|a|+|b|)), which must stay below GRAD_TOL = 1e-6; inputs keep away from ReLU's kink.
+Torch autograd (float64) is a second oracle: rtol=1e-9, atol=1e-12. Losses: the book's
+log(y + 1e-7) differs from the exact cross entropy by about 1e-7/p for a correct-class
+probability p, so a loss may differ by 1.5e-7 · mean(1/p) + 1e-9 (loss_atol), which both
+the book's and the exact form meet.
+"""
+import numpy as np
+import pytest
+import torch
+
+from autograder.checks import assert_close, assert_that, central_difference, relative_error, show
+
+GRAD_TOL = 1e-6
+TORCH_TOL = dict(rtol=1e-9, atol=1e-12)
+MUL_HINT = ("乗算ノードの逆伝播は「もう一方の入力」を掛けます: dx = dout·y, dy = dout·x",
+            "a multiplication node multiplies by the other input: dx = dout·y, dy = dout·x")
+RELU_HINT = ("forward で x <= 0 だった場所を mask に覚え、そこだけ 0 に(dout の符号は関係ありません)",
+             "remember where x <= 0 in forward and zero only those places (the sign of dout does not matter)")
+SIGMOID_HINT = ("dx = dout · y(1 - y)、y は forward の出力", "dx = dout · y(1 - y), with y forward's output")
+AFFINE_HINT = ("W は (out, in): dx = dout @ W, dW = dout.T @ x, db = dout の axis=0 の和",
+               "W is (out, in): dx = dout @ W, dW = dout.T @ x, db = the sum of dout over axis 0")
+SOFTMAX_HINT = ("dx = (y - t) / N(N はバッチサイズ、ラベルなら one-hot にして考える)",
+                "dx = (y - t) / N (N the batch size; think of labels as one-hot)")
+
+
+def check_gradient(got, numeric, *, func, hint, tol=GRAD_TOL):
+    __tracebackhide__ = True
+    try:
+        arr = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        arr = None
+    assert_that(arr is not None and arr.shape == numeric.shape, func=func,
+                problem=("勾配の形(shape)が違います", "the gradient has the wrong shape"),
+                expected=f"shape {numeric.shape}", got=got if arr is None else f"shape {arr.shape}: {show(arr)}",
+                hint=hint)
+    err = relative_error(arr, numeric)
+    assert_that(err < tol, func=func,
+                problem=("数値微分(中心差分)と一致しません", "does not match the numerical gradient (central difference)"),
+                expected=f"relative error < {tol:g}; numerical gradient {show(numeric)}",
+                got=f"relative error {err:.3g}; returned {show(arr)}", hint=hint)
+
+
+def away_from_zero(rng, shape, low=0.2, high=2.0):
+    return rng.uniform(low, high, size=shape) * rng.choice([-1.0, 1.0], size=shape)
+
+
+def np_softmax(x):
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def np_loss(x, labels):
+    y = np_softmax(x)
+    return float(-np.mean(np.log(y[np.arange(len(labels)), labels])))
+
+
+def loss_atol(x, labels):
+    """How far log(y + 1e-7) may move the mean loss from the exact value."""
+    p = np_softmax(x)[np.arange(len(labels)), labels]
+    return float(1.5e-7 * np.mean(1 / p) + 1e-9)
+
+
+# ---- MulLayer / AddLayer ------------------------------------------------------------------
+def test_apple_example(submission):
+    layers = submission.layers
+    mul_apple, mul_tax = layers.MulLayer(), layers.MulLayer()
+    apple_price = mul_apple.forward(100, 2)
+    price = mul_tax.forward(apple_price, 1.1)
+    assert_close(price, 220.0, rtol=1e-12, func="layers.MulLayer: price of 2 apples at 100 with tax 1.1")
+    dapple_price, dtax = mul_tax.backward(1)
+    dapple, dapple_num = mul_apple.backward(dapple_price)
+    assert_close([dapple, dapple_num, dtax], [2.2, 110.0, 200.0], rtol=1e-12,
+                 func="layers.MulLayer.backward: (dapple, dapple_num, dtax)", hint=MUL_HINT)
+
+
+def test_apple_orange_graph(submission):
+    # Book 5.4.2: 2 apples at 100, 3 oranges at 150, tax 1.1.
+    layers = submission.layers
+    mul_apple, mul_orange, add, mul_tax = layers.MulLayer(), layers.MulLayer(), layers.AddLayer(), layers.MulLayer()
+    price = mul_tax.forward(add.forward(mul_apple.forward(100, 2), mul_orange.forward(150, 3)), 1.1)
+    assert_close(price, 715.0, rtol=1e-12, func="layers: price of 2 apples and 3 oranges with tax 1.1")
+    dall, dtax = mul_tax.backward(1)
+    dapple_price, dorange_price = add.backward(dall)
+    dorange, dorange_num = mul_orange.backward(dorange_price)
+    dapple, dapple_num = mul_apple.backward(dapple_price)
+    assert_close([dapple_num, dapple, dorange, dorange_num, dtax], [110.0, 2.2, 3.3, 165.0, 650.0], rtol=1e-12,
+                 func="layers: (dapple_num, dapple, dorange, dorange_num, dtax)",
+                 hint=("加算ノードは dout をそのまま両方へ、乗算ノードはもう一方の入力を掛けます",
+                       "an addition node passes dout to both inputs; a multiplication node multiplies by the other input"))
+
+
+def test_mul_layer_arrays(submission):
+    rng = np.random.default_rng(1)
+    x, y, dout = rng.normal(size=(3, 4)), rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
+    layer = submission.layers.MulLayer()
+    assert_close(layer.forward(x, y), x * y, rtol=1e-12, func="layers.MulLayer.forward(arrays)")
+    dx, dy = layer.backward(dout)
+    check_gradient(dx, central_difference(lambda v: np.sum(v * y * dout), x), func="layers.MulLayer.backward: dx",
+                   hint=MUL_HINT)
+    check_gradient(dy, central_difference(lambda v: np.sum(x * v * dout), y), func="layers.MulLayer.backward: dy",
+                   hint=MUL_HINT)
+
+
+def test_add_layer_arrays(submission):
+    rng = np.random.default_rng(2)
+    x, y, dout = rng.normal(size=(2, 5)), rng.normal(size=(2, 5)), rng.normal(size=(2, 5))
+    layer = submission.layers.AddLayer()
+    assert_close(layer.forward(x, y), x + y, rtol=1e-12, func="layers.AddLayer.forward(arrays)")
+    dx, dy = layer.backward(dout)
+    assert_close(dx, dout, rtol=1e-12, func="layers.AddLayer.backward: dx",
+                 hint=("加算ノードは dout をそのまま流します", "an addition node passes dout on unchanged"))
+    assert_close(dy, dout, rtol=1e-12, func="layers.AddLayer.backward: dy")
+
+
+# ---- Relu / Sigmoid -----------------------------------------------------------------------
+def test_relu_forward_leaves_input_unchanged(submission):
+    x = np.array([[1.0, -0.5, 0.0], [-2.0, 3.0, -1e-3]])
+    got = submission.layers.Relu().forward(x)
+    assert_close(got, np.maximum(0, x), func="layers.Relu.forward", hint=RELU_HINT)
+    assert_close(x, [[1.0, -0.5, 0.0], [-2.0, 3.0, -1e-3]], rtol=0, func="layers.Relu.forward: x afterwards",
+                 hint=("out = x.copy() してから 0 を入れましょう", "make out = x.copy() before writing zeros"))
+
+
+def test_relu_backward_numerical(submission):
+    rng = np.random.default_rng(3)
+    x = away_from_zero(rng, (4, 5))
+    dout = rng.normal(size=(4, 5))
+    layer = submission.layers.Relu()
+    layer.forward(x.copy())
+    dx = layer.backward(dout.copy())
+    check_gradient(dx, central_difference(lambda v: np.sum(np.maximum(0, v) * dout), x),
+                   func="layers.Relu.backward", hint=RELU_HINT)
+
+
+def test_sigmoid_forward(submission):
+    x = np.array([[-3.0, -0.5], [0.0, 4.0]])
+    assert_close(submission.layers.Sigmoid().forward(x), 1 / (1 + np.exp(-x)), rtol=1e-12,
+                 func="layers.Sigmoid.forward", hint=("1 / (1 + exp(-x))", "1 / (1 + exp(-x))"))
+
+
+def test_sigmoid_backward_numerical(submission):
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(3, 4)) * 2
+    dout = rng.normal(size=(3, 4))
+    layer = submission.layers.Sigmoid()
+    layer.forward(x)
+    dx = layer.backward(dout.copy())
+    check_gradient(dx, central_difference(lambda v: np.sum(dout / (1 + np.exp(-v))), x),
+                   func="layers.Sigmoid.backward", hint=SIGMOID_HINT)
+
+
+def test_relu_sigmoid_match_torch(submission):
+    rng = np.random.default_rng(5)
+    x = away_from_zero(rng, (3, 6))
+    dout = rng.normal(size=(3, 6))
+    for name, fn, hint in [("Relu", torch.relu, RELU_HINT), ("Sigmoid", torch.sigmoid, SIGMOID_HINT)]:
+        xt = torch.tensor(x, requires_grad=True)
+        yt = fn(xt)
+        yt.backward(torch.tensor(dout))
+        layer = getattr(submission.layers, name)()
+        assert_close(layer.forward(x), yt.detach().numpy(), **TORCH_TOL, func=f"layers.{name}.forward vs torch")
+        assert_close(layer.backward(dout.copy()), xt.grad.numpy(), **TORCH_TOL,
+                     func=f"layers.{name}.backward vs torch autograd", hint=hint)
+
+
+# ---- Affine -------------------------------------------------------------------------------
+def affine_case(seed, n=4, n_in=3, n_out=5):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(n_out, n_in)), rng.normal(size=n_out), rng.normal(size=(n, n_in)),
+            rng.normal(size=(n, n_out)))
+
+
+def test_affine_forward(submission):
+    W, b, x, _ = affine_case(6)
+    got = submission.layers.Affine(W, b).forward(x)
+    assert_close(got, x @ W.T + b, rtol=1e-12, func="layers.Affine.forward: x (4, 3), W (5, 3), b (5,)",
+                 hint=("W は (out, in) なので x @ W.T + b。結果は (N, out)", "W is (out, in), so x @ W.T + b, shaped (N, out)"))
+
+
+def test_affine_backward_numerical(submission):
+    W, b, x, dout = affine_case(7)
+    layer = submission.layers.Affine(W, b)
+    layer.forward(x)
+    dx = layer.backward(dout)
+    check_gradient(dx, central_difference(lambda v: np.sum((v @ W.T + b) * dout), x),
+                   func="layers.Affine.backward: dx (N, in)", hint=AFFINE_HINT)
+    check_gradient(layer.dW, central_difference(lambda v: np.sum((x @ v.T + b) * dout), W),
+                   func="layers.Affine.backward: dW (out, in)", hint=AFFINE_HINT)
+    check_gradient(layer.db, central_difference(lambda v: np.sum((x @ W.T + v) * dout), b),
+                   func="layers.Affine.backward: db (out,)", hint=AFFINE_HINT)
+
+
+def test_affine_matches_torch(submission):
+    W, b, x, dout = affine_case(8, n=6, n_in=7, n_out=2)
+    Wt, bt, xt = (torch.tensor(a, requires_grad=True) for a in (W, b, x))
+    out = torch.nn.functional.linear(xt, Wt, bt)
+    out.backward(torch.tensor(dout))
+    layer = submission.layers.Affine(W, b)
+    assert_close(layer.forward(x), out.detach().numpy(), **TORCH_TOL, func="layers.Affine.forward vs torch.nn.functional.linear")
+    assert_close(layer.backward(dout), xt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: dx vs torch", hint=AFFINE_HINT)
+    assert_close(layer.dW, Wt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: dW vs torch", hint=AFFINE_HINT)
+    assert_close(layer.db, bt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: db vs torch", hint=AFFINE_HINT)
+
+
+def test_affine_single_sample_batch(submission):
+    # N = 1: db must still be (out,), dW (out, in).
+    W, b, x, dout = affine_case(9, n=1, n_in=4, n_out=3)
+    layer = submission.layers.Affine(W, b)
+    layer.forward(x)
+    dx = layer.backward(dout)
+    assert_close(dx, dout @ W, rtol=1e-12, func="layers.Affine.backward: dx for a batch of one", hint=AFFINE_HINT)
+    assert_close(layer.dW, dout.T @ x, rtol=1e-12, func="layers.Affine.backward: dW for a batch of one", hint=AFFINE_HINT)
+    assert_close(layer.db, dout.sum(axis=0), rtol=1e-12, func="layers.Affine.backward: db for a batch of one",
+                 hint=AFFINE_HINT)
+
+
+# ---- SoftmaxWithLoss ----------------------------------------------------------------------
+def softmax_case(seed, n=5, k=4):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, k))
+    labels = rng.integers(0, k, size=n)
+    return x, labels, np.eye(k)[labels]
+
+
+@pytest.mark.parametrize("target", ["one_hot", "labels"])
+def test_softmax_with_loss_forward(submission, target):
+    x, labels, one_hot = softmax_case(10)
+    t = one_hot if target == "one_hot" else labels
+    expected = torch.nn.functional.cross_entropy(torch.tensor(x), torch.tensor(labels)).item()
+    got = submission.layers.SoftmaxWithLoss().forward(x, t)
+    assert_close(got, expected, rtol=0, atol=loss_atol(x, labels),
+                 func=f"layers.SoftmaxWithLoss.forward(x (5, 4), t as {target})",
+                 hint=("softmax(x) の正解の確率の -log をバッチで平均します。t は one-hot でもラベルでも",
+                       "average -log of the correct class's softmax probability over the batch; t is one-hot or labels"))
+
+
+@pytest.mark.parametrize("target", ["one_hot", "labels"])
+def test_softmax_with_loss_backward_numerical(submission, target):
+    x, labels, one_hot = softmax_case(11)
+    t = one_hot if target == "one_hot" else labels
+    layer = submission.layers.SoftmaxWithLoss()
+    layer.forward(x, t)
+    dx = layer.backward()
+    check_gradient(dx, central_difference(lambda v: np_loss(v, labels), x),
+                   func=f"layers.SoftmaxWithLoss.backward() with t as {target}", hint=SOFTMAX_HINT)
+
+
+def test_softmax_with_loss_matches_torch(submission):
+    x, labels, one_hot = softmax_case(12, n=8, k=10)
+    xt = torch.tensor(x, requires_grad=True)
+    torch.nn.functional.cross_entropy(xt, torch.tensor(labels)).backward()
+    layer = submission.layers.SoftmaxWithLoss()
+    layer.forward(x, one_hot)
+    assert_close(layer.backward(1), xt.grad.numpy(), **TORCH_TOL,
+                 func="layers.SoftmaxWithLoss.backward(1) vs torch cross_entropy (N=8, K=10)", hint=SOFTMAX_HINT)
+
+
+def test_softmax_with_loss_large_scores(submission):
+    x = np.array([[1010.0, 1000.0, 990.0], [-5.0, 995.0, 1000.0]])
+    labels = np.array([0, 2])
+    layer = submission.layers.SoftmaxWithLoss()
+    loss = layer.forward(x, labels)
+    dx = layer.backward()
+    expected_loss = np_loss(x, labels)
+    assert_close(loss, expected_loss, rtol=0, atol=loss_atol(x, labels),
+                 func="layers.SoftmaxWithLoss.forward with scores near 1000",
+                 hint=("softmax では最大値を引いてから exp を取ります", "subtract the maximum before exp in softmax"))
+    y = np_softmax(x)
+    assert_close(dx, (y - np.eye(3)[labels]) / 2, **TORCH_TOL,
+                 func="layers.SoftmaxWithLoss.backward with scores near 1000", hint=SOFTMAX_HINT)
+
+
+# ---- a small network built from the layers ------------------------------------------------
+def test_two_layer_network_gradients(submission):
+    # Affine -> Relu -> Affine -> SoftmaxWithLoss, backward through the chain, against torch.
+    rng = np.random.default_rng(13)
+    x = rng.normal(size=(6, 4))
+    labels = rng.integers(0, 3, size=6)
+    W1, b1 = rng.normal(size=(5, 4)), rng.normal(size=5) * 0.1
+    W2, b2 = rng.normal(size=(3, 5)), rng.normal(size=3) * 0.1
+    L = submission.layers
+    a1, relu, a2, last = L.Affine(W1, b1), L.Relu(), L.Affine(W2, b2), L.SoftmaxWithLoss()
+    loss = last.forward(a2.forward(relu.forward(a1.forward(x))), labels)
+    dx = a1.backward(relu.backward(a2.backward(last.backward(1))))
+
+    tensors = [torch.tensor(a, requires_grad=True) for a in (x, W1, b1, W2, b2)]
+    xt, W1t, b1t, W2t, b2t = tensors
+    h = torch.relu(torch.nn.functional.linear(xt, W1t, b1t))
+    loss_t = torch.nn.functional.cross_entropy(torch.nn.functional.linear(h, W2t, b2t), torch.tensor(labels))
+    loss_t.backward()
+    logits = np.maximum(0, x @ W1.T + b1) @ W2.T + b2
+    assert_close(loss, loss_t.item(), rtol=0, atol=loss_atol(logits, labels),
+                 func="layers: loss of Affine-Relu-Affine-SoftmaxWithLoss",
+                 hint=("forward を順に呼び、最後に SoftmaxWithLoss.forward(スコア, t)",
+                       "call each forward in order, and SoftmaxWithLoss.forward(scores, t) last"))
+    for name, got, want in [("dx", dx, xt.grad), ("dW1", a1.dW, W1t.grad), ("db1", a1.db, b1t.grad),
+                            ("dW2", a2.dW, W2t.grad), ("db2", a2.db, b2t.grad)]:
+        assert_close(got, want.numpy(), rtol=1e-8, atol=1e-12,
+                     func=f"layers: {name} of Affine-Relu-Affine-SoftmaxWithLoss vs torch autograd",
+                     hint=("各レイヤの backward を逆順に呼び、前の backward の戻り値を次に渡します",
+                           "call each layer's backward in reverse order, passing each result on"))

@@ -1,0 +1,165 @@
+"""Hidden suite: least squares (closed form, torch autograd descent, NumPy descent).
+
+The course's conventions, checked here: fit_line_gd starts at a = b = 0 and minimises the
+sum of squared errors, returning the loss computed in the last epoch; linear_regression_gd
+uses L = mean((x@w - yt)²)/2 computed before each update, gradient x.T@(x@w - yt)/M, and
+records (k, L, w0, w1) with w after the update. Judge-side references follow them. Where
+the loss of fit_line_gd is not yet converged, the loss at the returned (a, b) is accepted too.
+"""
+import numpy as np
+import pytest
+import torch
+
+from autograder.checks import assert_close, assert_that
+
+XS, YS = [1.0, 2.0, 3.0], [2.0, 3.0, 5.0]
+HEIGHT_WEIGHT = np.array([[166, 58.7], [176, 75.7], [171, 62.1], [173, 70.4], [169, 60.1]])
+CLOSED_HINT = ("a = Σ(x-x̄)(y-ȳ) / Σ(x-x̄)²、b = ȳ - a·x̄", "a = Σ(x-x̄)(y-ȳ) / Σ(x-x̄)², b = ȳ - a·x̄")
+GD_HINT = ("a = b = 0 から。損失は二乗和(平均ではない)。毎エポック勾配を 0 に戻し、引数の lr と epochs を使う",
+           "start from a = b = 0; the loss is the sum of squares (not the mean); reset the gradient every "
+           "epoch; use the lr and epochs given")
+REG_HINT = ("L = mean((yp - yt)²) / 2 は更新前の w で計算し、w ← w - alpha·x.T@(yp - yt)/M、行は (k, L, 更新後の w0, w1)",
+            "L = mean((yp - yt)²)/2 with w before the update; w ← w - alpha·x.T@(yp - yt)/M; "
+            "rows are (k, L, w0, w1 after the update)")
+
+
+def height_weight():
+    height, weight = HEIGHT_WEIGHT[:, 0], HEIGHT_WEIGHT[:, 1]
+    x = np.stack([np.ones(5), height - height.mean()], axis=1)
+    return x, weight - weight.mean()
+
+
+def reference_gd(xs, ys, lr, epochs):
+    a = b = 0.0
+    loss = 0.0
+    x, y = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    for _ in range(epochs):
+        r = a * x + b - y
+        loss = float(np.sum(r ** 2))
+        a, b = a - lr * float(np.sum(2 * r * x)), b - lr * float(np.sum(2 * r))
+    return a, b, loss
+
+
+def reference_regression(x, yt, w, alpha, iters):
+    w = np.array(w, dtype=np.float64)
+    rows = []
+    for k in range(iters):
+        yd = x @ w - yt
+        loss = np.mean(yd ** 2) / 2
+        w = w - alpha * x.T @ yd / len(x)
+        rows.append((k, loss, w[0], w[1]))
+    return w, np.array(rows)
+
+
+def noisy_line(seed, n=20):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-2, 2, size=n)
+    return x, 0.7 * x - 1.2 + rng.normal(0, 0.3, size=n)
+
+
+def test_fit_line_course_values(submission):
+    a, b = submission.least_squares.fit_line(XS, YS)
+    assert_close([a, b], [1.5, 1 / 3], func="least_squares.fit_line([1,2,3], [2,3,5])", rtol=1e-9, hint=CLOSED_HINT)
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_fit_line_matches_polyfit(submission, seed):
+    x, y = noisy_line(seed)
+    x = x + 10.0   # a mean far from 0: the intercept must be ȳ - a·x̄, not ȳ
+    expected = np.polyfit(x, y, 1)
+    got = submission.least_squares.fit_line(x, y)
+    assert_close(got, expected, func=f"least_squares.fit_line (20 noisy points, seed {seed})", rtol=1e-8,
+                 hint=CLOSED_HINT)
+
+
+def test_fit_line_exact_line_and_arrays_unchanged(submission):
+    x = np.array([-1.0, 0.5, 2.0, 4.0])
+    y = -2.5 * x + 7.0
+    got = submission.least_squares.fit_line(x, y)
+    assert_close(got, [-2.5, 7.0], func="least_squares.fit_line (points on y = -2.5x + 7)", rtol=1e-9,
+                 hint=CLOSED_HINT)
+    assert_close(x, [-1.0, 0.5, 2.0, 4.0], func="least_squares.fit_line", hint=("入力を書き換えないこと", "leave the inputs alone"))
+    assert_close(y, -2.5 * np.array([-1.0, 0.5, 2.0, 4.0]) + 7.0, func="least_squares.fit_line",
+                 hint=("入力を書き換えないこと", "leave the inputs alone"))
+
+
+def test_fit_line_gd_course_values(submission):
+    got = submission.least_squares.fit_line_gd(XS, YS)
+    assert_close(got, [1.49677, 0.34067, 0.16669], func="least_squares.fit_line_gd(D) (lr=0.01, 500 epochs)",
+                 atol=2e-5, hint=GD_HINT)
+
+
+def test_fit_line_gd_returns_floats(submission):
+    got = submission.least_squares.fit_line_gd(XS, YS, lr=0.01, epochs=5)
+    ok = isinstance(got, (tuple, list)) and len(got) == 3 and all(isinstance(v, float) for v in got)
+    assert_that(ok, func="least_squares.fit_line_gd", got=got, expected="(float, float, float)",
+                problem=("(a, b, loss) を Python の float で返してください", "return (a, b, loss) as Python floats"),
+                hint=(".item() でテンソルを float に", ".item() turns a tensor into a float"))
+
+
+@pytest.mark.parametrize("lr,epochs", [(0.005, 40), (0.02, 7), (0.001, 300)])
+def test_fit_line_gd_follows_lr_and_epochs(submission, lr, epochs):
+    x, y = noisy_line(7, n=8)
+    a_ref, b_ref, loss_ref = reference_gd(x, y, lr, epochs)
+    got = submission.least_squares.fit_line_gd(x, y, lr=lr, epochs=epochs)
+    where = f"least_squares.fit_line_gd(8 points, lr={lr}, epochs={epochs})"
+    assert_close(got[:2], [a_ref, b_ref], func=where + " (a, b)", rtol=1e-4, atol=1e-6, hint=GD_HINT)
+    # the last epoch's loss (the convention) or the loss at the returned (a, b): both are fine
+    loss_at_result = float(np.sum((got[0] * x + got[1] - y) ** 2))
+    accepted = [loss_ref, loss_at_result]
+    assert_that(any(np.isclose(got[2], v, rtol=1e-4) for v in accepted), func=where + " loss", got=got[2],
+                expected=loss_ref, problem=("loss が違います(二乗和、平均ではない)", "wrong loss (a sum of squares, not a mean)"),
+                hint=GD_HINT)
+
+
+def test_fit_line_gd_converges_to_closed_form(submission):
+    x, y = noisy_line(8, n=10)
+    a, b, _ = submission.least_squares.fit_line_gd(x, y, lr=0.01, epochs=2000)
+    assert_close([a, b], np.polyfit(x, y, 1), func="least_squares.fit_line_gd(10 points, 2000 epochs)",
+                 rtol=1e-4, atol=1e-6, hint=GD_HINT)
+
+
+def test_linear_regression_course_values(submission):
+    x, yt = height_weight()
+    w, history = submission.least_squares.linear_regression_gd(x, yt, np.array([2.0, -1.0]), alpha=0.01, iters=200)
+    history = np.asarray(history, dtype=np.float64)
+    assert_close(history.shape, (200, 4), func="linear_regression_gd: history.shape", check_shape=False,
+                 hint=("1 反復につき 1 行 (k, L, w0, w1)", "one row (k, L, w0, w1) per iteration"))
+    assert_close(history[0], [0, 50.416, 1.98, -0.6728], func="linear_regression_gd: history[0]", rtol=1e-9,
+                 atol=1e-12, hint=REG_HINT)
+    assert_close(history[-1], [199, 2.306147, 0.267959, 1.820690], func="linear_regression_gd: history[-1]",
+                 atol=1e-6, rtol=0, hint=REG_HINT)
+    assert_close(w, [0.267959, 1.820690], func="linear_regression_gd: w", atol=1e-6, rtol=0, hint=REG_HINT)
+
+
+def test_linear_regression_whole_history(submission):
+    x, yt = height_weight()
+    _, expected = reference_regression(x, yt, [2.0, -1.0], 0.01, 200)
+    _, history = submission.least_squares.linear_regression_gd(x, yt, np.array([2.0, -1.0]))
+    assert_close(history, expected, func="linear_regression_gd: history (defaults)", rtol=1e-9, atol=1e-12,
+                 hint=REG_HINT)
+
+
+@pytest.mark.parametrize("alpha,iters", [(0.002, 30), (0.03, 15)])
+def test_linear_regression_other_data(submission, alpha, iters):
+    rng = np.random.default_rng(9)
+    m = 12
+    x = np.stack([np.ones(m), rng.normal(0, 3, size=m)], axis=1)
+    yt = 1.5 * x[:, 1] - 0.5 + rng.normal(0, 0.5, size=m)
+    w0 = np.array([0.3, 0.1])
+    exp_w, exp_hist = reference_regression(x, yt, w0, alpha, iters)
+    w, history = submission.least_squares.linear_regression_gd(x, yt, w0.copy(), alpha=alpha, iters=iters)
+    where = f"linear_regression_gd(12 points, alpha={alpha}, iters={iters})"
+    assert_close(history, exp_hist, func=where + ": history", rtol=1e-9, atol=1e-12, hint=REG_HINT)
+    assert_close(w, exp_w, func=where + ": w", rtol=1e-9, hint=REG_HINT)
+
+
+def test_linear_regression_leaves_inputs_unchanged(submission):
+    x, yt = height_weight()
+    w = np.array([2.0, -1.0])
+    x_before, yt_before = x.copy(), yt.copy()
+    submission.least_squares.linear_regression_gd(x, yt, w, alpha=0.01, iters=5)
+    unchanged = np.array_equal(w, [2.0, -1.0]) and np.array_equal(x, x_before) and np.array_equal(yt, yt_before)
+    assert_that(unchanged, func="linear_regression_gd", got=w, expected=np.array([2.0, -1.0]),
+                problem=("引数の配列(w, x, yt)が書き換えられました", "an argument (w, x or yt) was modified"),
+                hint=("w -= ... ではなく w = w - ... で新しい配列に", "use w = w - ..., not w -= ..."))

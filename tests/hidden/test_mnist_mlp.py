@@ -1,0 +1,138 @@
+"""Hidden suite: mnist_mlp (MLP, train, evaluate, save, load) on the bundled MNIST subset.
+
+The judge loads the data itself (autograder.data.mnist), sends the training images and labels
+to the submission, builds the loader there with the kit's helper, trains the submitted MLP with
+the submitted train() under a time limit, and computes test accuracy itself from predictions:
+the test labels never enter the submission. Thresholds and budgets: grading.toml
+[exercises.mnist_mlp.settings] (calibration figures are recorded there).
+"""
+import functools
+
+import numpy as np
+
+from autograder.checks import assert_close, assert_that
+from autograder.data.mnist import load_mnist
+
+N_PARAMETERS = 784 * 300 + 300 + 300 * 10 + 10
+MLP_HINT = ("nn.Linear(784, 300) → ReLU → nn.Linear(300, 10)、入力は (N, 784)、出力は softmax 前の (N, 10)",
+            "nn.Linear(784, 300) → ReLU → nn.Linear(300, 10); input (N, 784), output (N, 10) logits before softmax")
+TRAIN_HINT = ("バッチごとに optimizer.zero_grad() → 損失 → loss.backward() → optimizer.step()。Adam(lr=1e-3) と CrossEntropyLoss",
+              "per batch: optimizer.zero_grad() → loss → loss.backward() → optimizer.step(); Adam(lr=1e-3), CrossEntropyLoss")
+EVAL_HINT = ("argmax(dim=1) が正解と一致した数を、バッチ数ではなく全データ数で割ります",
+             "count argmax(dim=1) == labels and divide by the number of samples, not of batches")
+SAVE_HINT = ("save は torch.save(model.state_dict(), path)、load は MLP() に load_state_dict",
+             "save: torch.save(model.state_dict(), path); load: MLP() then load_state_dict")
+
+
+@functools.lru_cache(maxsize=None)
+def subset(train: bool):
+    images, labels = load_mnist(train=train)
+    return (images / 255.0).astype(np.float32), labels
+
+
+def new_model(submission, seed):
+    submission.helper("seed_everything", seed)
+    return submission.mnist_mlp.MLP()
+
+
+def test_mlp_output_shape_and_size(submission):
+    model = new_model(submission, 0)
+    x, _ = subset(False)
+    out = submission.helper("model_outputs", model, x[:7])
+    assert_close(np.asarray(out).shape, (7, 10), func="mnist_mlp.MLP()(x of shape (7, 784)).shape",
+                 check_shape=False, hint=MLP_HINT)
+    count = submission.helper("parameter_count", model)
+    assert_close(count, N_PARAMETERS, func="mnist_mlp.MLP(): number of parameters", hint=MLP_HINT)
+
+
+def test_mlp_is_not_affine(submission):
+    """Without the ReLU the network is affine: f(a) + f(b) - f(0) == f(a + b)."""
+    model = new_model(submission, 1)
+    x, _ = subset(False)
+    a, b = x[:5], x[5:10]
+    out = np.asarray(submission.helper("model_outputs", model, np.concatenate([a, b, a + b, np.zeros_like(a)])))
+    fa, fb, fab, f0 = out[:5], out[5:10], out[10:15], out[15:]
+    gap = float(np.max(np.abs(fa + fb - f0 - fab)))
+    assert_that(gap > 1e-3 * max(1.0, float(np.max(np.abs(out)))), func="mnist_mlp.MLP", got=f"max |f(a)+f(b)-f(0)-f(a+b)| = {gap:.2e}",
+                problem=("出力が入力の一次式になっています(ReLU がない?)", "the output is an affine function of the input (no ReLU?)"),
+                hint=MLP_HINT)
+
+
+def test_train_reaches_accuracy(submission, settings):
+    x_train, y_train = subset(True)
+    x_test, y_test = subset(False)
+    seed = settings["seed"]
+    model = new_model(submission, seed)
+    loader = submission.helper("tensor_loader", x_train, y_train, batch_size=settings["batch_size"],
+                               shuffle=True, seed=seed)
+    with submission.time_limit(settings["train_seconds"]):
+        losses = submission.mnist_mlp.train(model, loader, epochs=settings["train_epochs"])
+    predictions = np.asarray(submission.helper("predict_classes", model, x_test))
+    assert_close(predictions.shape, y_test.shape, func="predictions on the test subset", check_shape=False)
+    accuracy = float(np.mean(predictions == y_test))
+    assert_that(accuracy >= settings["min_accuracy"], func="mnist_mlp.train",
+                expected=f">= {settings['min_accuracy']}", got=accuracy,
+                problem=(f"{settings['train_epochs']} エポック学習後のテスト精度が低すぎます",
+                         f"test accuracy after {settings['train_epochs']} epochs is too low"), hint=TRAIN_HINT)
+    assert_that(isinstance(losses, list) and len(losses) == settings["train_epochs"], func="mnist_mlp.train",
+                expected=f"a list of {settings['train_epochs']} losses", got=losses,
+                problem=("エポックごとの損失のリストを返してください", "return the list of per-epoch losses"), hint=TRAIN_HINT)
+
+
+def test_train_returns_decreasing_epoch_losses(submission, settings):
+    x_train, y_train = subset(True)
+    model = new_model(submission, 2)
+    loader = submission.helper("tensor_loader", x_train[:1000], y_train[:1000], batch_size=100, shuffle=True, seed=2)
+    with submission.time_limit(settings["train_seconds"]):
+        losses = submission.mnist_mlp.train(model, loader, epochs=3)
+    ok = (isinstance(losses, list) and len(losses) == 3 and all(isinstance(v, float) for v in losses)
+          and all(np.isfinite(v) and 0 < v < 5 for v in losses))
+    assert_that(ok, func="mnist_mlp.train(model, loader, epochs=3)", expected="3 finite floats (mean batch losses)",
+                got=losses, problem=("エポックごとの平均損失を float のリストで返してください",
+                                     "return each epoch's mean loss as a list of floats"),
+                hint=(".item() で float に。合計ではなくバッチ数で割った平均", "use .item(); the mean over batches, not the sum"))
+    # the reference goes from about 1.99 to 0.76 (ratio 0.38, seeds 0-3); a model that never learns stays near 1
+    assert_that(losses[2] < 0.8 * losses[0], func="mnist_mlp.train(model, loader, epochs=3)", got=losses,
+                expected="losses[2] < 0.8 * losses[0]",
+                problem=("損失が十分に減っていません(学習が進んでいない)", "the loss does not go down (the model is not learning)"),
+                hint=TRAIN_HINT)
+
+
+def test_evaluate_counts_correct_samples(submission):
+    """Labels made from the model's own predictions, 92 of 250 changed: accuracy is exactly 158/250."""
+    model = new_model(submission, 3)
+    x, _ = subset(False)
+    x = x[:250]
+    predictions = np.asarray(submission.helper("predict_classes", model, x))
+    labels = predictions.copy()
+    labels[:92] = (labels[:92] + 1) % 10
+    loader = submission.helper("tensor_loader", x, labels, batch_size=100, shuffle=False)
+    got = submission.mnist_mlp.evaluate(model, loader)
+    assert_close(got, 158 / 250, func="mnist_mlp.evaluate (250 samples, batches of 100)", rtol=1e-9, hint=EVAL_HINT)
+
+
+def test_evaluate_all_correct_and_all_wrong(submission):
+    model = new_model(submission, 4)
+    x, _ = subset(False)
+    x = x[250:370]
+    predictions = np.asarray(submission.helper("predict_classes", model, x))
+    right = submission.helper("tensor_loader", x, predictions, batch_size=50, shuffle=False)
+    wrong = submission.helper("tensor_loader", x, (predictions + 3) % 10, batch_size=50, shuffle=False)
+    evaluate = submission.mnist_mlp.evaluate
+    assert_close(evaluate(model, right), 1.0, func="mnist_mlp.evaluate (every label right)", hint=EVAL_HINT)
+    assert_close(evaluate(model, wrong), 0.0, func="mnist_mlp.evaluate (every label wrong)", atol=1e-12, hint=EVAL_HINT)
+
+
+def test_save_and_load_roundtrip(submission):
+    model = new_model(submission, 5)
+    x, _ = subset(False)
+    path = submission.helper("scratch_path", "model.pt")
+    submission.mnist_mlp.save(model, path)
+    submission.helper("seed_everything", 6)
+    loaded = submission.mnist_mlp.load(path)
+    expected = np.asarray(submission.helper("model_outputs", model, x[:20]))
+    got = np.asarray(submission.helper("model_outputs", loaded, x[:20]))
+    assert_close(got, expected, func="mnist_mlp.load(path) after save(model, path)", rtol=1e-6, atol=1e-6,
+                 hint=SAVE_HINT)
+    assert_close(submission.helper("parameter_count", loaded), N_PARAMETERS, func="mnist_mlp.load: parameters",
+                 hint=SAVE_HINT)

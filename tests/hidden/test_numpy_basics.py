@@ -1,0 +1,111 @@
+"""Hidden suite: numpy_basics (matmul written with loops, np.dot semantics)."""
+import numpy as np
+import pytest
+
+from autograder.checks import assert_close, assert_that, fail
+
+LOOP_HINT = ("結果の (i, j) 成分は A の i 行目と B の j 列目の積の和です",
+             "entry (i, j) is the sum of products of row i of A and column j of B")
+SHAPE_HINT = ("np.dot と同じ形: (n,k)·(k,m) → (n,m)、(n,k)·(k,) → (n,)、(k,)·(k,m) → (m,)",
+              "np.dot's shapes: (n,k)·(k,m) → (n,m), (n,k)·(k,) → (n,), (k,)·(k,m) → (m,)")
+RAISE_HINT = ("計算の前に A の最後の次元と B の最初の次元を比べ、違えば raise ValueError(...)",
+              "before computing, compare A's last dimension with B's first; raise ValueError(...) when they differ")
+COURSE_MATRIX = [[1.0, 3.0], [5.0, 7.0], [9.0, 11.0]]
+
+
+def _expect_value_error(submission, A, B, label):
+    try:
+        got = submission.numpy_basics.matmul(A, B)
+    except ValueError:
+        return
+    fail(f"numpy_basics.matmul{label}", expected="ValueError", got=got, hint=RAISE_HINT,
+         problem=("形が合わないのに ValueError が出ませんでした", "shapes do not match but no ValueError was raised"))
+
+
+def test_matmul_course_matrix_vector(submission):
+    got = submission.numpy_basics.matmul(np.array(COURSE_MATRIX), np.array([11.0, 22.0]))
+    assert_close(got, [77.0, 209.0, 341.0], rtol=1e-12, func="numpy_basics.matmul([[1,3],[5,7],[9,11]], [11,22])",
+                 hint=SHAPE_HINT)
+
+
+def test_matmul_course_vector_matrix_raises(submission):
+    _expect_value_error(submission, np.array([11.0, 22.0]), np.array(COURSE_MATRIX),
+                        "([11,22], [[1,3],[5,7],[9,11]]): (2,)·(3,2)")
+
+
+def test_matmul_integer_inputs(submission):
+    A = np.array([[1, 3], [5, 7], [9, 11]])
+    got = submission.numpy_basics.matmul(A, np.array([[11, 0, -1], [22, 1, 2]]))
+    assert_close(got, [[77, 3, 5], [209, 7, 9], [341, 11, 13]], rtol=0,
+                 func="numpy_basics.matmul(int (3,2), int (2,3))", hint=LOOP_HINT)
+
+
+@pytest.mark.parametrize("n, k, m", [(2, 3, 4), (4, 3, 2), (1, 5, 1), (3, 3, 3), (1, 1, 1)])
+def test_matmul_matrix_matrix_random(submission, n, k, m):
+    rng = np.random.default_rng(10 * n + k + m)
+    A, B = rng.normal(size=(n, k)), rng.normal(size=(k, m))
+    got = submission.numpy_basics.matmul(A, B)
+    assert_close(got, A @ B, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},{m}))",
+                 hint=LOOP_HINT)
+
+
+@pytest.mark.parametrize("n, k", [(3, 4), (1, 2), (5, 1)])
+def test_matmul_matrix_vector_random(submission, n, k):
+    rng = np.random.default_rng(100 + n * k)
+    A, v = rng.normal(size=(n, k)), rng.normal(size=k)
+    got = submission.numpy_basics.matmul(A, v)
+    assert_close(got, A @ v, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},))",
+                 hint=SHAPE_HINT)
+
+
+@pytest.mark.parametrize("k, m", [(4, 3), (2, 5), (3, 1)])
+def test_matmul_vector_matrix_random(submission, k, m):
+    rng = np.random.default_rng(200 + k * m)
+    v, B = rng.normal(size=k), rng.normal(size=(k, m))
+    got = submission.numpy_basics.matmul(v, B)
+    assert_close(got, v @ B, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({k},), ({k},{m}))",
+                 hint=SHAPE_HINT)
+
+
+def test_matmul_large_and_negative_values(submission):
+    A = np.array([[1e150, -2e150], [-3.5, 4.25]])
+    B = np.array([[1e150, 0.0], [1e150, -1.0]])
+    got = submission.numpy_basics.matmul(A, B)
+    assert_close(got, A @ B, rtol=1e-12, func="numpy_basics.matmul (large and negative values)", hint=LOOP_HINT)
+
+
+def test_matmul_mixed_int_float_not_truncated(submission):
+    A = np.array([[1, 2], [3, 4]])                  # ints
+    B = np.array([[0.5, 0.25], [0.1, -0.75]])      # floats
+    got = submission.numpy_basics.matmul(A, B)
+    assert_close(got, A @ B, rtol=1e-12, func="numpy_basics.matmul(int (2,2), float (2,2))",
+                 hint=("結果の配列を int で作ると小数が切り捨てられます。dtype を確認",
+                       "a result array made with an int dtype truncates fractions; check its dtype"))
+    got = submission.numpy_basics.matmul(np.array([1, 2]), B)
+    assert_close(got, np.array([1, 2]) @ B, rtol=1e-12, func="numpy_basics.matmul(int (2,), float (2,2))",
+                 hint=("結果の配列の dtype を確認", "check the dtype of the result array"))
+
+
+@pytest.mark.parametrize("shape_a, shape_b", [((2, 3), (2, 3)), ((3, 2), (3, 2)), ((2, 3), (4, 2)),
+                                              ((2, 3), (2,)), ((4,), (3, 4)), ((1, 2), (3, 1))])
+def test_matmul_mismatched_shapes_raise(submission, shape_a, shape_b):
+    rng = np.random.default_rng(7)
+    _expect_value_error(submission, rng.normal(size=shape_a), rng.normal(size=shape_b), f": {shape_a}·{shape_b}")
+
+
+def test_matmul_leaves_inputs_unchanged(submission):
+    rng = np.random.default_rng(5)
+    A, B = rng.normal(size=(3, 2)), rng.normal(size=(2, 4))
+    A0, B0 = A.copy(), B.copy()
+    submission.numpy_basics.matmul(A, B)
+    hint = ("入力の配列を書き換えないでください", "do not modify the input arrays")
+    assert_close(A, A0, rtol=0, func="numpy_basics.matmul: A", hint=hint)
+    assert_close(B, B0, rtol=0, func="numpy_basics.matmul: B", hint=hint)
+
+
+def test_matmul_returns_array(submission):
+    got = submission.numpy_basics.matmul(np.array([[1.0, 2.0]]), np.array([[3.0], [4.0]]))
+    assert_that(isinstance(got, np.ndarray), func="numpy_basics.matmul([[1, 2]], [[3], [4]])",
+                problem=("NumPy 配列を返してください(リストではなく)", "return a NumPy array (not a list)"),
+                expected="array([[11.]])", got=got, hint=("np.zeros で結果を用意します", "prepare the result with np.zeros"))
+    assert_close(got, [[11.0]], rtol=1e-12, func="numpy_basics.matmul([[1, 2]], [[3], [4]])", hint=SHAPE_HINT)

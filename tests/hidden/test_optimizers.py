@@ -1,0 +1,214 @@
+"""Hidden suite: optimizers, against reference trajectories on f(x, y) = x²/20 + y².
+
+The judge computes each reference here with the book's formulas (section 6.1) and,
+as an independent oracle, with torch.optim:
+  - SGD = torch.optim.SGD;
+  - Momentum (v ← αv - lr·g, W ← W + v) = torch.optim.SGD(momentum=α): with v = -lr·buf the
+    two recursions are the same (constant lr, no dampening);
+  - AdaGrad (W ← W - lr·g / (√h + 1e-7)) = torch.optim.Adagrad(eps=1e-7);
+  - Adam: the book's lr_t form puts 1e-7 next to √v instead of √v̂, so it equals
+    torch.optim.Adam only up to that epsilon (about 1e-5 along these paths).
+Tolerances: SGD, Momentum and AdaGrad rtol=1e-9 (atol=1e-12); Adam rtol=1e-4, atol=1e-4 on
+the trajectories, so that both the book's form and the usual m̂ / (√v̂ + ε) form pass.
+"""
+import numpy as np
+import pytest
+import torch
+
+from autograder.checks import assert_close, assert_that
+
+START = (-7.0, 2.0)
+NAMES = ["SGD", "Momentum", "AdaGrad", "Adam"]
+# The book's learning rates for the comparison of figure 6-8, 30 steps each.
+BOOK_LR = {"SGD": 0.95, "Momentum": 0.1, "AdaGrad": 1.5, "Adam": 0.3}
+TOL = {"SGD": (1e-9, 1e-12), "Momentum": (1e-9, 1e-12), "AdaGrad": (1e-9, 1e-12), "Adam": (1e-4, 1e-4)}
+HINTS = {
+    "SGD": ("W ← W - lr · 勾配", "W ← W - lr · gradient"),
+    "Momentum": ("v ← αv - lr · 勾配、W ← W + v。v は 0 から始め、update をまたいで残します(符号に注意)",
+                 "v ← αv - lr · gradient, W ← W + v; v starts at 0 and is kept between updates (mind the signs)"),
+    "AdaGrad": ("h ← h + 勾配⊙勾配、W ← W - lr · 勾配 / (√h + 1e-7)。h は update をまたいで残します",
+                "h ← h + gradient⊙gradient, W ← W - lr · gradient / (√h + 1e-7); h is kept between updates"),
+    "Adam": ("m, v の移動平均と、lr_t = lr·√(1-β2^t)/(1-β1^t) のバイアス補正(t は 1 から)",
+             "moving averages m and v with the bias correction lr_t = lr·√(1-β2^t)/(1-β1^t), t from 1"),
+}
+
+
+# ---- judge-side references: the book's formulas ------------------------------------------
+class RefSGD:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for k in params:
+            params[k] = params[k] - self.lr * grads[k]
+
+
+class RefMomentum:
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr, self.momentum, self.v = lr, momentum, {}
+
+    def update(self, params, grads):
+        for k in params:
+            self.v[k] = self.momentum * self.v.get(k, 0.0) - self.lr * grads[k]
+            params[k] = params[k] + self.v[k]
+
+
+class RefAdaGrad:
+    def __init__(self, lr=0.01):
+        self.lr, self.h = lr, {}
+
+    def update(self, params, grads):
+        for k in params:
+            self.h[k] = self.h.get(k, 0.0) + grads[k] ** 2
+            params[k] = params[k] - self.lr * grads[k] / (np.sqrt(self.h[k]) + 1e-7)
+
+
+class RefAdam:
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        self.lr, self.b1, self.b2, self.t, self.m, self.v = lr, beta1, beta2, 0, {}, {}
+
+    def update(self, params, grads):
+        self.t += 1
+        lr_t = self.lr * np.sqrt(1 - self.b2 ** self.t) / (1 - self.b1 ** self.t)
+        for k in params:
+            self.m[k] = self.m.get(k, 0.0) + (1 - self.b1) * (grads[k] - self.m.get(k, 0.0))
+            self.v[k] = self.v.get(k, 0.0) + (1 - self.b2) * (grads[k] ** 2 - self.v.get(k, 0.0))
+            params[k] = params[k] - lr_t * self.m[k] / (np.sqrt(self.v[k]) + 1e-7)
+
+
+REFERENCE = {"SGD": RefSGD, "Momentum": RefMomentum, "AdaGrad": RefAdaGrad, "Adam": RefAdam}
+
+
+def torch_optimizer(name, params, **kw):
+    lr = kw.get("lr")
+    if name == "SGD":
+        return torch.optim.SGD(params, lr=lr)
+    if name == "Momentum":
+        return torch.optim.SGD(params, lr=lr, momentum=kw.get("momentum", 0.9))
+    if name == "AdaGrad":
+        return torch.optim.Adagrad(params, lr=lr, eps=1e-7)
+    return torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999), eps=1e-7)
+
+
+# ---- helpers ------------------------------------------------------------------------------
+def start():
+    return {"x": np.array([START[0]]), "y": np.array([START[1]])}
+
+
+def gradient(params):
+    return {"x": params["x"] / 10.0, "y": 2.0 * params["y"]}
+
+
+def trajectory(opt, steps):
+    """Positions after each of ``steps`` updates of ``opt`` (the submission's or a reference)."""
+    params, path = start(), []
+    for _ in range(steps):
+        opt.update(params, gradient(params))
+        path.append([float(params["x"][0]), float(params["y"][0])])
+    return np.array(path)
+
+
+def torch_trajectory(name, steps, **kw):
+    w = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+    opt = torch_optimizer(name, [w], **kw)
+    path = []
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = w[0] ** 2 / 20 + w[1] ** 2
+        loss.backward()
+        opt.step()
+        path.append(w.detach().numpy().copy())
+    return np.array(path)
+
+
+def make(submission, name, **kw):
+    return getattr(submission.optimizers, name)(**kw)
+
+
+# ---- tests --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", NAMES)
+def test_book_trajectory(submission, name):
+    lr = BOOK_LR[name]
+    got = trajectory(make(submission, name, lr=lr), 30)
+    expected = trajectory(REFERENCE[name](lr=lr), 30)
+    rtol, atol = TOL[name]
+    assert_close(got, expected, rtol=rtol, atol=atol,
+                 func=f"optimizers.{name}(lr={lr}) on x²/20 + y² from (-7, 2): positions after each of 30 updates",
+                 hint=HINTS[name])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_matches_torch_optim(submission, name):
+    lr = BOOK_LR[name]
+    got = trajectory(make(submission, name, lr=lr), 30)
+    expected = torch_trajectory(name, 30, lr=lr)
+    rtol, atol = TOL[name]
+    assert_close(got, expected, rtol=rtol, atol=atol,
+                 func=f"optimizers.{name}(lr={lr}) vs torch.optim: positions after each of 30 updates",
+                 hint=HINTS[name])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_default_hyperparameters(submission, name):
+    # No arguments: SGD lr=0.01; Momentum lr=0.01, α=0.9; AdaGrad lr=0.01; Adam lr=0.001, β=(0.9, 0.999).
+    got = trajectory(make(submission, name), 20)
+    expected = trajectory(REFERENCE[name](), 20)
+    rtol, atol = TOL[name]
+    assert_close(got, expected, rtol=rtol, atol=min(atol, 1e-6),
+                 func=f"optimizers.{name}() with the default arguments: 20 updates",
+                 hint=(f"既定値を確認: {name} の __init__ の引数", f"check the default arguments of {name}.__init__"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_several_parameters(submission, name):
+    # A network's dict: per-key state, arrays of several shapes, random gradients.
+    rng = np.random.default_rng(2024)
+    shapes = {"W1": (3, 2), "b1": (3,), "W2": (1, 3), "b2": (1,)}
+    init = {k: rng.normal(size=s) for k, s in shapes.items()}
+    grads_seq = [{k: rng.normal(size=s) for k, s in shapes.items()} for _ in range(5)]
+    mine = {k: v.copy() for k, v in init.items()}
+    opt = make(submission, name, lr=0.05)
+    ref_params = {k: v.copy() for k, v in init.items()}
+    ref = REFERENCE[name](lr=0.05)
+    for grads in grads_seq:
+        opt.update(mine, {k: g.copy() for k, g in grads.items()})
+        ref.update(ref_params, grads)
+    for key in shapes:
+        assert_close(mine[key], ref_params[key], rtol=TOL[name][0], atol=TOL[name][1],
+                     func=f"optimizers.{name}(lr=0.05): params['{key}'] (shape {shapes[key]}) after 5 updates",
+                     hint=("状態(v, h, m)はキーごとに params と同じ形で持ちます",
+                           "keep the state (v, h, m) per key, shaped like params[key]"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_update_leaves_grads_unchanged(submission, name):
+    params = {"W": np.array([[1.0, -2.0], [0.5, 3.0]]), "b": np.array([0.1, -0.1])}
+    grads = {"W": np.array([[0.3, -0.2], [1.5, -4.0]]), "b": np.array([-0.5, 2.0])}
+    saved = {k: v.copy() for k, v in grads.items()}
+    opt = make(submission, name, lr=0.1)
+    opt.update(params, grads)
+    opt.update(params, grads)
+    for key in saved:
+        assert_close(grads[key], saved[key], rtol=0, func=f"optimizers.{name}.update: grads['{key}'] afterwards",
+                     hint=("grads は読むだけにして、書き換えないでください", "only read grads; do not change them"))
+
+
+def test_adam_first_step_is_about_lr(submission):
+    # With bias correction, m̂ = g and v̂ = g², so the first step is lr·g/|g| for every element.
+    params = {"w": np.array([3.0, -0.02, 400.0])}
+    grads = {"w": np.array([0.5, -5.0, 300.0])}
+    submission.optimizers.Adam(lr=0.1).update(params, grads)
+    assert_close(params["w"], [2.9, 0.08, 399.9], rtol=1e-6, atol=1e-6, func="optimizers.Adam(lr=0.1): the first update",
+                 hint=HINTS["Adam"])
+
+
+def test_optimizers_decrease_the_function(submission):
+    def f(p):
+        return float(p[0] ** 2 / 20 + p[1] ** 2)
+    for name in NAMES:
+        path = trajectory(make(submission, name, lr=BOOK_LR[name]), 30)
+        assert_that(bool(np.all(np.isfinite(path))) and f(path[-1]) < 0.2 * f(START),
+                    func=f"optimizers.{name}(lr={BOOK_LR[name]}): f after 30 updates",
+                    problem=("関数の値が十分に小さくなっていません", "the function did not go down enough"),
+                    expected=f"< {0.2 * f(START):.4g}", got=f(path[-1]) if np.all(np.isfinite(path)) else path[-1],
+                    hint=HINTS[name])

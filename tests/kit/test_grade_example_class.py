@@ -1,0 +1,264 @@
+"""Grading the example class: statuses in the gradebook, hostile students gain
+nothing and leave no trace, the batch survives them, resume and --only merges.
+
+Each test grades a small subset (``--only activations`` mostly) under short
+limits so the file stays quick; the hostile students need the jail."""
+import csv
+import json
+import re
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from autograder.grade import inputs
+from autograder.grade.batch import Batch, Options
+from autograder.paths import GRADING_TOML, KIT_ROOT
+
+EXAMPLES = KIT_ROOT / "examples"
+
+
+def _jail():
+    try:
+        from autograder.jail import sandbox_available  # noqa: F401
+    except ImportError:
+        return None
+    return sandbox_available
+
+
+@pytest.fixture(scope="module")
+def klass(tmp_path_factory):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_examples", EXAMPLES / "make_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("class") / "submissions"
+    module.build(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def quick_config(tmp_path_factory):
+    """grading.toml with limits short enough for tests (the same points and suites)."""
+    text = GRADING_TOML.read_text(encoding="utf-8")
+    for key, value in {"test_wall_seconds": 3, "test_cpu_seconds": 3, "submission_wall_seconds": 120,
+                       "memory_mb": 2048, "max_processes": 32, "max_output_kb": 64}.items():
+        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
+    path = tmp_path_factory.mktemp("cfg") / "grading.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def grade(klass, out, config, students, only=("activations",), **kw):
+    batch = Batch(Options(submissions=klass, out=out, jobs=2, only=list(only), students=list(students),
+                          config=config, **kw))
+    outcomes = batch.run()
+    return batch, {o.student: o for o in outcomes}
+
+
+def gradebook(out):
+    with open(out / "gradebook.csv", newline="", encoding="utf-8") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
+
+
+def result(out, student):
+    return json.loads((out / student / "result.json").read_text(encoding="utf-8"))
+
+
+ORDINARY = ["perfect", "partial", "stubs", "mistakes", "notebooks", "syntax_error", "bad_notebook",
+            "zip_slip", "zip_bomb", "corrupt_zip"]
+
+
+@pytest.fixture(scope="module")
+def ordinary(klass, quick_config, tmp_path_factory):
+    out = tmp_path_factory.mktemp("grades")
+    batch, outcomes = grade(klass, out, quick_config, ORDINARY, only=("activations", "perceptron"))
+    return batch, outcomes, out
+
+
+def test_example_class_has_every_kind_of_student(klass):
+    names = {s.id for s in inputs.discover(klass)}
+    assert set(ORDINARY) <= names
+    assert {"infinite_loop", "memory_bomb", "hostile_allclose", "hostile_pytest", "hostile_eq", "hostile_read",
+            "hostile_write", "hostile_network", "hostile_exit", "hostile_fork", "hostile_print"} <= names
+
+
+def test_gradebook_statuses(ordinary):
+    batch, outcomes, out = ordinary
+    book = gradebook(out)
+    assert set(book) == set(ORDINARY)
+    full_act = str(int(batch.cfg.exercises["activations"].total))
+    assert book["perfect"]["activations"] == full_act and book["perfect"]["status"] == "partial"  # --only: 2 of many
+    assert book["notebooks"]["activations"] == full_act
+    assert book["stubs"]["activations"] == "0"
+    assert 0 < float(book["mistakes"]["activations"]) < float(full_act)
+    assert book["syntax_error"]["activations"] == "error"
+    assert float(book["syntax_error"]["perceptron"]) == batch.cfg.exercises["perceptron"].total
+    assert book["bad_notebook"]["activations"] == "error" and book["bad_notebook"]["status"].startswith("error:")
+    for student, words in [("zip_slip", "unsafe path"), ("zip_bomb", "zip bomb"), ("corrupt_zip", "corrupt zip")]:
+        assert book[student]["status"].startswith("error:") and words in book[student]["status"]
+        assert book[student]["activations"] == ""  # never a bare 0 for an ungradable submission
+    header = next(csv.reader(open(out / "gradebook.csv", encoding="utf-8")))
+    assert header == ["student", *batch.exercises, "total", "status"]
+
+
+def test_reports_are_written_and_consistent(ordinary):
+    batch, outcomes, out = ordinary
+    for student in ORDINARY:
+        folder = out / student
+        assert {p.name for p in folder.iterdir()} == {"result.json", "results.json", "feedback.md", "feedback.html"}
+        data = result(out, student)
+        assert data["student"] == student and data["submission"]["hash"].startswith("sha256:")
+        gs = json.loads((folder / "results.json").read_text())
+        assert gs["score"] == data["total"]
+        assert all({"name", "score", "max_score", "output", "visibility"} <= set(t) for t in gs["tests"])
+    md = (out / "mistakes" / "feedback.md").read_text()
+    assert "ヒント / hint" in md and "✗" in md
+    hidden = (KIT_ROOT / "tests" / "hidden" / "test_activations.py").read_text().splitlines()
+    for student in ORDINARY:
+        for name in ("feedback.md", "feedback.html", "results.json"):
+            text = (out / student / name).read_text()
+            leaked = [line for line in hidden if len(line.strip()) > 25 and line.strip() in text]
+            assert not leaked, f"{student}/{name} quotes the hidden suite: {leaked[:2]}"
+    assert "<script" not in (out / "mistakes" / "feedback.html").read_text()
+
+
+def test_resume_regrades_only_what_is_missing(ordinary, klass, quick_config):
+    batch, outcomes, out = ordinary
+    before = {s: result(out, s)["timing"]["started"] for s in ORDINARY}
+    (out / "stubs" / "result.json").unlink()  # as if the batch was killed before writing it
+    _, again = grade(klass, out, quick_config, ORDINARY, only=("activations", "perceptron"))
+    assert again["stubs"].state == "graded"
+    assert {s for s, o in again.items() if o.state == "graded"} == {"stubs"}
+    assert all(result(out, s)["timing"]["started"] == before[s] for s in ORDINARY if s != "stubs")
+    rows = list(csv.DictReader(open(out / "gradebook.csv", encoding="utf-8")))
+    assert sorted(r["student"] for r in rows) == sorted(ORDINARY)  # nothing lost, nothing twice
+
+
+def test_force_regrades_and_changed_submission_is_regraded(klass, quick_config, tmp_path):
+    out = tmp_path / "grades"
+    grade(klass, out, quick_config, ["stubs"])
+    _, again = grade(klass, out, quick_config, ["stubs"], force=True)
+    assert again["stubs"].state == "graded"
+    (klass / "stubs" / "activations.py").write_text((klass / "perfect" / "activations.py").read_text())
+    try:
+        _, changed = grade(klass, out, quick_config, ["stubs"])
+        assert changed["stubs"].state == "graded"
+        assert result(out, "stubs")["exercises"]["activations"]["points"] > 0
+    finally:
+        (klass / "stubs" / "activations.py").write_text((KIT_ROOT / "exercises" / "activations.py").read_text())
+
+
+def test_only_merges_into_existing_results(klass, quick_config, tmp_path):
+    out = tmp_path / "grades"
+    grade(klass, out, quick_config, ["perfect"], only=("activations",))
+    _, second = grade(klass, out, quick_config, ["perfect"], only=("perceptron",))
+    assert second["perfect"].state == "graded"
+    data = result(out, "perfect")
+    assert data["exercises"]["activations"]["status"] == "graded"
+    assert data["exercises"]["perceptron"]["status"] == "graded"
+    book = gradebook(out)
+    assert book["perfect"]["activations"] != "" and book["perfect"]["perceptron"] != ""
+
+
+def test_cli_grades_and_prints_the_gradebook(klass, quick_config, tmp_path):
+    from autograder.cli import main
+    out = tmp_path / "grades"
+    code = main(["grade", str(klass), "--out", str(out), "--only", "perceptron", "--student", "perfect",
+                 "--student", "corrupt_zip", "--config", str(quick_config), "--jobs", "1"])
+    assert code == 0
+    book = gradebook(out)
+    assert set(book) == {"perfect", "corrupt_zip"}
+    assert json.loads((out / "summary.json").read_text())["students"] == 2
+
+
+# -- hostile students: need the jail -------------------------------------------------------
+# Tests of activations that the honest part of each file may pass: a relu that returns
+# nothing still "leaves its input unchanged"; hostile_exit's identity_function is right.
+UNCHANGED = {"test_relu_leaves_input_unchanged"}
+HOSTILE_HONEST = {
+    "hostile_allclose": UNCHANGED, "hostile_pytest": UNCHANGED, "hostile_eq": UNCHANGED,
+    "hostile_read": UNCHANGED, "hostile_write": UNCHANGED, "hostile_network": UNCHANGED,
+    "hostile_exit": UNCHANGED | {"test_identity_function"}, "hostile_fork": UNCHANGED,
+    "hostile_print": UNCHANGED, "infinite_loop": None, "memory_bomb": None,
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(klass, quick_config, tmp_path_factory):
+    if _jail() is None:
+        pytest.skip("autograder.jail is not available")
+    out = tmp_path_factory.mktemp("hostile-grades")
+    hits = []
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 48213))
+    listener.listen(16)
+    listener.settimeout(0.5)
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+                hits.append(conn.recv(64))
+                conn.close()
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        batch, outcomes = grade(klass, out, quick_config, ["perfect", *HOSTILE_HONEST], only=("activations",))
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()
+    return batch, outcomes, out, hits
+
+
+def test_batch_completes_and_the_perfect_student_is_intact(hostile):
+    batch, outcomes, out, hits = hostile
+    assert set(outcomes) == {"perfect", *HOSTILE_HONEST}
+    assert result(out, "perfect")["exercises"]["activations"]["points"] == batch.cfg.exercises["activations"].total
+
+
+@pytest.mark.parametrize("student", sorted(HOSTILE_HONEST))
+def test_hostile_student_gains_nothing_dishonest(hostile, student):
+    batch, outcomes, out, hits = hostile
+    ex = result(out, student)["exercises"]["activations"]
+    honest = HOSTILE_HONEST[student]
+    if honest is None:  # a correct module with one runaway function: that function's tests fail
+        assert ex["status"] == "graded" and ex["points"] < batch.cfg.exercises["activations"].total
+    else:
+        assert ex["status"].startswith(("graded", "error")), ex["status"]
+        passed = {name for name, test in ex["tests"].items() if test["earned"] > 0}
+        assert passed <= honest, f"{student} passed {sorted(passed - honest)}"
+
+
+def _sandboxed(hostile):
+    if hostile[0].sandbox_kind != "bubblewrap":
+        pytest.skip("file system and network isolation need bubblewrap")
+
+
+def test_reading_outside_finds_nothing(hostile):
+    _sandboxed(hostile)
+    tests = result(hostile[2], "hostile_read")["exercises"]["activations"]["tests"]
+    assert {name for name, test in tests.items() if test["earned"] > 0} <= UNCHANGED
+
+
+def test_writing_outside_leaves_no_trace(hostile, klass):
+    _sandboxed(hostile)
+    out = hostile[2]
+    places = [Path("/tmp"), KIT_ROOT, KIT_ROOT / "examples", klass, klass.parent, out, out.parent, Path.home()]
+    marks = [p / "HOSTILE_WRITE_MARKER" for p in places if (p / "HOSTILE_WRITE_MARKER").exists()]
+    marks += [p for p in klass.rglob("HOSTILE_WRITE_MARKER")] + [p for p in out.rglob("HOSTILE_WRITE_MARKER")]
+    assert not marks
+    assert result(out, "hostile_write")["total"] != 999
+    assert not list(klass.parent.rglob("escaped_by_zip.py"))
+
+
+def test_no_network(hostile):
+    _sandboxed(hostile)
+    assert hostile[3] == []

@@ -1,0 +1,5 @@
+"""f without the trailing + 1 (f(1,2,3) = 41) / f の最後の + 1 を落とした"""
+
+
+def f(x1, x2, x3):
+    return (x1 - 2 * x2 - 1) ** 2 + (x2 * x3 - 1) ** 2

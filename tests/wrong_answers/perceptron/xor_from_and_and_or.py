@@ -1,0 +1,7 @@
+"""XOR built as AND(AND, OR) instead of AND(NAND, OR) / XOR を AND(NAND, OR) でなく AND(AND, OR) で作った"""
+
+
+def XOR(x1, x2):
+    s1 = AND(x1, x2)
+    s2 = OR(x1, x2)
+    return AND(s1, s2)

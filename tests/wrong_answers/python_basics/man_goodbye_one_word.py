@@ -1,0 +1,18 @@
+"""Man.goodbye that prints "goodbye Taro!" (one word) / "good bye" を 1 語で書いた goodbye"""
+
+
+class Man:
+    def __init__(self, name):
+        self.name = name
+        print("Initialized!")
+
+    def hello(self):
+        print("hello " + self.name + "!")
+
+    def goodbye(self):
+        print("goodbye " + self.name + "!")
+
+
+class YoungMan(Man):
+    def hello(self):
+        print("hi Mr. " + self.name + "!")

@@ -1,0 +1,10 @@
+"""sign that prints the word but returns nothing / 表示するだけで値を返さない sign"""
+
+
+def sign(x):
+    if x < 0:
+        print("negative")
+    elif x == 0:
+        print("zero")
+    else:
+        print("positive")

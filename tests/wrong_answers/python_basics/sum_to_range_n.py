@@ -1,0 +1,8 @@
+"""sum_to that stops at n - 1 (range(n)) / range(n) で n を足し忘れる sum_to"""
+
+
+def sum_to(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
