@@ -55,6 +55,13 @@ c.ExecutePreprocessor.timeout = 600
 c.Execute.timeout = 600
 c.Execute.interrupt_on_timeout = True
 
+# Feedback shows each test cell's output (which test passed, the failure messages) but
+# not the hidden tests' code.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+
 # The exchange is only used by release_assignment / collect on a shared server.
 c.Exchange.root = str(ROOT / "exchange")
 c.Exchange.path_includes_course = True

@@ -70,6 +70,12 @@ def main() -> None:
             first_call(submission)
             warm.append(time.perf_counter() - start)
             close.append(timed(submission.close))
+        submission = Submission(pool.open(SOLUTIONS), default_timeout=limits.test_wall_seconds)
+        sigmoid, x = submission.activations.sigmoid, np.linspace(-1, 1, 100)
+        calls = [timed(lambda: sigmoid(x)) for _ in range(200)]
+        submission.close()
+    local = in_process(SOLUTIONS).activations.sigmoid
+    local_calls = [timed(lambda: local(x)) for _ in range(200)]
 
     floor = []
     for _ in range(args.repeat):
@@ -81,14 +87,16 @@ def main() -> None:
             sys.modules.pop(name, None)
 
     def show(label, values):
-        print(f"{label:<44} median {statistics.median(values) * 1000:8.1f} ms   "
-              f"min {min(values) * 1000:8.1f} ms   max {max(values) * 1000:8.1f} ms   (n={len(values)})")
+        print(f"{label:<44} median {statistics.median(values) * 1000:9.2f} ms   "
+              f"min {min(values) * 1000:9.2f} ms   max {max(values) * 1000:9.2f} ms   (n={len(values)})")
 
     print(f"sandbox: {', '.join(sorted(kinds))}")
     show("cold: new pool + open + first call", cold)
     show("warm: open + first call (zygote up)", warm)
     show("warm: close (worker exits, sandbox cleaned)", close)
     show("floor: in-process load + first call", floor)
+    show("call round trip, jailed worker", calls)
+    show("call round trip, in-process", local_calls)
     print(f"warm is {statistics.median(cold) / statistics.median(warm):.0f}x faster than cold")
 
 

@@ -6,11 +6,8 @@
 
     f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1
 
-手で微分すると / by hand:
-
-    ∂f/∂x1 = 2(x1 - 2x2 - 1)
-    ∂f/∂x2 = -4(x1 - 2x2 - 1) + 2x3(x2x3 - 1)
-    ∂f/∂x3 = 2x2(x2x3 - 1)
+勾配は手で微分せず、PyTorch の自動微分(backward)に計算させます。
+Let PyTorch's autograd (backward) compute the gradient instead of deriving it by hand.
 
 (x1, x2, x3) = (1, 2, 3) では f = 42、勾配は (-8, 46, 20) です。
 At (1, 2, 3): f = 42 and the gradient is (-8, 46, 20).

@@ -344,23 +344,29 @@ def fill_notebook(notebook_text: str, module_source: str) -> str:
 
     from .stubs import strip_markers
 
-    _, units = split_units(strip_markers(module_source))
-    code: dict[str, list[str]] = {}
-    pending: list[str] = []
-    seen_named = False
-    for unit in units:
-        if unit.name is None:
-            if seen_named:
-                pending.append(unit.source)
-            continue
-        seen_named = True
-        code.setdefault(unit.name, []).append("\n\n".join([*pending, unit.source]))
-        pending = []
     notebook = json.loads(notebook_text)
+    cells = {}
     for cell in notebook["cells"]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("solution") and meta.get("grade_id", "").endswith("-solution"):
-            name = meta["grade_id"].removesuffix("-solution")
-            if name in code:
-                cell["source"] = "\n\n".join(code[name])
+            cells[meta["grade_id"].removesuffix("-solution")] = cell
+    plain = ["".join(c["source"]) for c in notebook["cells"]
+             if c["cell_type"] == "code" and c not in cells.values()]
+    _, units = split_units(strip_markers(module_source))
+    code: dict[str, list[str]] = {}
+    pending: list[str] = []
+    seen_cell = False
+    for unit in units:
+        if unit.name in cells:
+            seen_cell = True
+            code.setdefault(unit.name, []).append("\n\n".join([*pending, unit.source]))
+            pending = []
+        elif seen_cell and not any(unit.source in text for text in plain):
+            # new helpers and imports (of a planted mistake) go with the next definition
+            pending.append(unit.source)
+    if pending and code:
+        code[list(code)[-1]].extend(pending)
+    for name, cell in cells.items():
+        if name in code:
+            cell["source"] = "\n\n".join(code[name])
     return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n"

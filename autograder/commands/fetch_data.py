@@ -205,7 +205,14 @@ def extract(resource: Resource, archive: Path, root: Path) -> Path:
         os.replace(target.with_name(target.name + ".part"), target)
     elif resource.extract == "tar":
         with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(archive.parent, filter="data")
+            if hasattr(tarfile, "data_filter"):   # Python >= 3.11.4: refuse links and paths outside
+                tar.extractall(archive.parent, filter="data")
+            else:
+                for member in tar.getmembers():
+                    if member.name.startswith(("/", "..")) or ".." in Path(member.name).parts \
+                            or not (member.isfile() or member.isdir()):
+                        raise FetchError(f"unsafe member in {archive}: {member.name}")
+                tar.extractall(archive.parent)
     else:
         raise ValueError(resource.extract)
     return target
@@ -215,6 +222,7 @@ def fetch(name: str, root: Path, *, source: Path | None = None, timeout: float =
           resources=None, log=print) -> list[Path]:
     """Fetch, verify and extract one data set; returns what was extracted."""
     resources = DATASETS[name] if resources is None else resources
+    root = Path(root).expanduser()
     out = []
     for resource in resources:
         archive = fetch_resource(resource, root, source=source, timeout=timeout, log=log)

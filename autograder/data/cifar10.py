@@ -210,8 +210,8 @@ def synthetic_images(n: int, seed: int = 0):
         else:
             cy, cx = 16 + rng.normal(0, 3, size=2)
             pattern = np.where((yy - cy) ** 2 + (xx - cx) ** 2 < 64, 1.0, -1.0)
-        colour = _PALETTE[label] * rng.uniform(0.7, 1.15) + rng.normal(0, 25, size=3)
-        image = colour[None, None, :] + 45 * pattern[:, :, None] + rng.normal(0, 35, size=(32, 32, 3))
+        colour = _PALETTE[label] * rng.uniform(0.75, 1.1) + rng.normal(0, 15, size=3)
+        image = colour[None, None, :] + 45 * pattern[:, :, None] + rng.normal(0, 30, size=(32, 32, 3))
         images[i] = np.clip(np.rint(image), 0, 255).astype(np.uint8)
     return images, labels
 
@@ -339,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, RuntimeError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"format: {fmt}; {'synthetic fixture' if is_fixture(root) else 'real data (MD5-checked)' if fmt == 'python' else 'real data'}")
+    kind = "synthetic fixture" if is_fixture(root) else "real data" + (" (MD5-checked)" if fmt == "python" else "")
+    print(f"format: {fmt}; {kind}")
     return 0
 
 

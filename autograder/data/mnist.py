@@ -28,7 +28,7 @@ def load_mnist(train: bool, root: str | Path = MNIST_ROOT) -> tuple[np.ndarray, 
     """
     from torchvision.datasets import MNIST
 
-    root = Path(root)
+    root = Path(root).expanduser()
     try:
         dataset = MNIST(root=str(root), train=bool(train), download=False)
     except RuntimeError as exc:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from autograder.bridge import codec
 
 from . import sandbox as sandbox_mod
-from .zygote import CONTROL_BYTES, FRAME
+from .zygote import CONTROL_BYTES, FRAME, REQUEST
 
 if TYPE_CHECKING:
     from autograder.config import Limits
@@ -136,6 +136,8 @@ class _Launcher:
             done.set()
 
     def run(self, fn):
+        if not self._thread.is_alive():
+            raise JailError("the worker pool is closed")
         box, done = [], threading.Event()
         self._jobs.put((fn, box, done))
         done.wait()
@@ -185,6 +187,8 @@ class _Zygote:
 
     def start(self) -> None:
         self.destroy()
+        if self.pool._closed:
+            raise JailError("the worker pool is closed")
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         config = self._config(child.fileno())
         python = [sys.executable, "-I", "-c", BOOT.format(root=sandbox_mod.kit_import_root()), json.dumps(config)]
@@ -303,6 +307,7 @@ class JailTransport:
         self._worker: _Worker | None = None
         self._closed = False
         self._budget = float(pool.limits.submission_wall_seconds)
+        self._last_wall = float(pool.limits.test_wall_seconds)
         self._lock = threading.Lock()
 
     # -- the transport interface -----------------------------------------
@@ -318,8 +323,8 @@ class JailTransport:
             wall = min(wall, self._budget)
             try:
                 self._ensure_worker()
-            except (JailError, _ZygoteGone) as exc:
-                return _lost_reply(f"ワーカーを起動できません / could not start a worker: {exc}")
+            except Exception as exc:   # _ZygoteGone, JailError, the pool closing under us
+                return _lost_reply(f"ワーカーを起動できません / could not start a worker: {exc or type(exc).__name__}")
             started = time.monotonic()
             try:
                 return self._exchange(message, started + wall, wall, by_submission)
@@ -327,6 +332,9 @@ class JailTransport:
                 if outcome.kill:
                     self._kill_worker()
                 return outcome.reply
+            except Exception as exc:   # the judge survives whatever happened to the jail
+                self._kill_worker()
+                return _lost_reply(f"ジェイルの障害 / the jail failed: {type(exc).__name__}: {exc}")
             finally:
                 self._budget -= time.monotonic() - started
 
@@ -337,12 +345,17 @@ class JailTransport:
             self._closed = True
             worker, self._worker = self._worker, None
             zygote = self._zygote
-            if worker is not None:
-                os.close(worker.request_fd)   # EOF: the worker leaves on its own
-                worker.request_fd = -1
-                self._await_exit(zygote, worker, EXIT_SECONDS, kill_first=False)
-                worker.close_fds()
-            self.pool._release(zygote)
+            try:
+                if worker is not None:
+                    os.close(worker.request_fd)   # EOF: the worker leaves on its own
+                    worker.request_fd = -1
+                    self._await_exit(zygote, worker, EXIT_SECONDS, kill_first=False)
+            except Exception:
+                zygote.destroy()
+            finally:
+                if worker is not None:
+                    worker.close_fds()
+                self.pool._release(zygote)
 
     def __enter__(self):
         return self
@@ -421,14 +434,22 @@ class JailTransport:
         worker, self._worker = self._worker, None
         if worker is None:
             return
-        self._await_exit(self._zygote, worker, EXIT_SECONDS, kill_first=True)
-        worker.close_fds()
         self.generation += 1
+        try:
+            self._await_exit(self._zygote, worker, EXIT_SECONDS, kill_first=True)
+        except Exception:
+            self._zygote.destroy()
+        finally:
+            worker.close_fds()
 
     # -- one call ---------------------------------------------------------
     def _exchange(self, message: bytes, deadline: float, wall: float, by_submission: bool) -> bytes:
         worker, zygote = self._worker, self._zygote
-        outgoing = [memoryview(FRAME.pack(len(message))), memoryview(message)]
+        self._last_wall = wall
+        if zygote.sock is None:
+            raise _Outcome(self._died_reply(worker))
+        cpu = self._cpu_budget(wall)
+        outgoing = [memoryview(REQUEST.pack(len(message), cpu)), memoryview(message)]
         incoming = bytearray()
         expected: int | None = None
         poller = select.poll()
@@ -514,6 +535,12 @@ class JailTransport:
                                         f"file-size limit of {limits.max_file_mb} MB exceeded", **output))
         return reply
 
+    def _cpu_budget(self, wall: float) -> float:
+        """CPU time for one call: test_cpu_seconds, scaled up when a test allows a longer wall time
+        (``time_limit`` for training), so that the CPU cap never undercuts the wall-time one."""
+        limits = self.pool.limits
+        return float(limits.test_cpu_seconds) * max(1.0, wall / float(limits.test_wall_seconds))
+
     # -- messages ---------------------------------------------------------
     @staticmethod
     def _wall_message(seconds: float) -> str:
@@ -532,8 +559,8 @@ class JailTransport:
         status = worker.exit_status
         limits = self.pool.limits
         if status == -signal.SIGXCPU:
-            return _limit_reply(f"CPU 時間制限 {limits.test_cpu_seconds:g} 秒を超えました / "
-                                f"CPU-time limit of {limits.test_cpu_seconds:g} s exceeded")
+            cpu = self._cpu_budget(self._last_wall)
+            return _limit_reply(f"CPU 時間制限 {cpu:g} 秒を超えました / CPU-time limit of {cpu:g} s exceeded")
         if status == -signal.SIGXFSZ:
             return _limit_reply(f"ファイルサイズ制限 {limits.max_file_mb} MB を超えました / "
                                 f"file-size limit of {limits.max_file_mb} MB exceeded")
@@ -615,7 +642,11 @@ class WorkerPool:
         return JailTransport(self, zygote, str(source))
 
     def _release(self, zygote: _Zygote) -> None:
-        _empty(zygote.staging)
+        try:
+            _empty(zygote.staging)
+        except OSError:   # the pool was closed and its folder removed
+            zygote.destroy()
+            return
         with self._lock:
             if self._closed:
                 zygote.destroy()

@@ -22,7 +22,8 @@ import struct
 import sys
 import time
 
-FRAME = struct.Struct("<Q")
+FRAME = struct.Struct("<Q")            # a reply: its length
+REQUEST = struct.Struct("<Qd")         # a request: its length and the call's CPU-time budget
 MAX_REQUEST_BYTES = 1 << 30
 CONTROL_BYTES = 64 * 1024
 PRELOAD = ("numpy", "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.utils.data",
@@ -84,9 +85,9 @@ def _set_limits(config: dict) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
 
 
-def _per_call_cpu(config: dict) -> None:
+def _per_call_cpu(seconds: float) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    want = math.ceil(_cpu_used() + float(config["test_cpu_seconds"]))
+    want = math.ceil(_cpu_used() + max(1.0, min(seconds, 1e6)))
     if hard != resource.RLIM_INFINITY:
         want = min(want, hard)
     try:
@@ -123,16 +124,16 @@ def _worker(config: dict, request_fd: int, reply_fd: int, control: socket.socket
         from autograder.bridge.server import Dispatcher
         dispatcher = Dispatcher(root, output_limit=int(config["output_limit"]))
         while True:
-            head = _read_exact(request_fd, FRAME.size)
+            head = _read_exact(request_fd, REQUEST.size)
             if head is None:
                 break
-            (size,) = FRAME.unpack(head)
+            size, cpu_seconds = REQUEST.unpack(head)
             if size > MAX_REQUEST_BYTES:
                 os._exit(3)
             message = _read_exact(request_fd, size)
             if message is None:
                 break
-            _per_call_cpu(config)
+            _per_call_cpu(cpu_seconds)
             reply = dispatcher.handle(message)
             _write_all(reply_fd, FRAME.pack(len(reply)) + reply)
     except BaseException:

@@ -107,7 +107,7 @@ def _student_grading_toml(root: Path) -> str:
         if table.get("settings"):
             lines.append(f"[exercises.{module}.settings]")
             for key, value in table["settings"].items():
-                lines.append(f"{key} = {_toml_value(value)}")
+                lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -121,7 +121,13 @@ def _toml_value(value) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # nested settings tables, written inline
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
     raise ReleaseError(f"grading.toml setting of unsupported type: {value!r}")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_value(key)
 
 
 def _dependencies(root: Path) -> list[str]:

@@ -249,7 +249,7 @@ def assert_recovers(sub, transport, generation_before):
 
 @needs_bwrap
 @pytest.mark.parametrize("function, words", [
-    ("spin", ("CPU-time limit of 2 s",)),
+    ("spin", ("CPU-time limit of 2 s", "wall-time limit of 4 s")),
     ("sleep_forever", ("wall-time limit of 4 s",)),
     ("eat_memory", ("memory limit of 512 MB",)),
     ("big_array", ("memory limit of 512 MB",)),
@@ -263,13 +263,27 @@ def test_limit_is_reported_by_name_and_the_worker_replaced(pool, tmp_path, funct
     sub = Submission(transport, default_timeout=LIMITS.test_wall_seconds)
     try:
         assert sub.hostile.ok(1) == 2
-        with pytest.raises(LimitExceeded) as caught, sub.time_limit(60 if function == "spin" else 4):
+        with pytest.raises(LimitExceeded) as caught:
             getattr(sub.hostile, function)()
         assert any(word in str(caught.value) for word in words), str(caught.value)
         assert "を超えました" in str(caught.value) or "大きすぎます" in str(caught.value)   # Japanese too
         assert_recovers(sub, transport, 0)
     finally:
         sub.close()
+
+
+@needs_bwrap
+def test_cpu_limit_stops_a_call_before_its_wall_time(tmp_path):
+    limits = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
+    with WorkerPool(limits, sandbox="bubblewrap") as cpu_pool:
+        transport = cpu_pool.open(student(tmp_path, "alice", SPIN))
+        sub = Submission(transport, default_timeout=limits.test_wall_seconds)
+        try:
+            with pytest.raises(LimitExceeded, match="CPU-time limit of 1 s"):
+                sub.hostile.spin()
+            assert_recovers(sub, transport, 0)
+        finally:
+            sub.close()
 
 
 def _host_worker_processes():
