@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 .PHONY: example test setup
 
 example: $(STAMP)
+	$(VENV)/bin/python examples/make_examples.py
 	$(VENV)/bin/autograder grade examples/submissions --out grades/example
 
 test: $(STAMP)
-	$(VENV)/bin/pytest --submission solutions
+	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions
 
 setup: $(STAMP)
 
