@@ -32,6 +32,8 @@ def run(args) -> int:
     from ..grade.batch import Batch, BatchError, Options
 
     console = Console(stderr=False, highlight=False)
+    if not console.is_terminal:  # logs and CI: wide enough for one line per student
+        console.width = max(console.width, 250)
     options = Options(submissions=args.submissions, out=args.out, jobs=max(1, args.jobs), only=args.only,
                       students=args.student, force=args.force, device=args.device, config=args.config,
                       sandbox=args.sandbox)
@@ -61,13 +63,15 @@ def run(args) -> int:
             console.print(f"[red]error:[/red] {exc}")
             return 2
 
-    table = Table(title=f"gradebook: {Path(options.out) / 'gradebook.csv'}", show_lines=False)
+    table = Table(title=f"gradebook: {Path(options.out) / 'gradebook.csv'} (full reasons there)",
+                  caption="– : no file for this exercise / 未提出", show_lines=False)
     columns = ["student", *batch.exercises, "total", "status"]
     for name in columns:
-        table.add_column(name, overflow="fold", justify="right" if name in batch.exercises or name == "total"
-                         else "left")
+        numeric = name in batch.exercises or name == "total"
+        table.add_column(name, justify="right" if numeric else "left", no_wrap=True,
+                         overflow="ellipsis", max_width=None if numeric else 45)
     for row in batch.table:
-        table.add_row(*[row[c] for c in columns])
+        table.add_row(*[("–" if row[c] == "missing" else row[c]) for c in columns])
     console.print(table)
 
     summary = Table(title="summary / 集計")
