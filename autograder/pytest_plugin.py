@@ -117,10 +117,8 @@ def settings(request, grading_config):
     return grading_config.get("exercises", {}).get(module, {}).get("settings", {})
 
 
-@pytest.fixture(scope="session")
-def device(request) -> str:
-    """"cuda" or "cpu": where GPU exercises run (``--device``)."""
-    choice = request.config.getoption("--device")
+def resolve_device(choice: str) -> str:
+    """"auto" becomes "cuda" when torch sees a GPU, else "cpu"."""
     if choice != "auto":
         return choice
     try:
@@ -128,6 +126,12 @@ def device(request) -> str:
     except ImportError:
         return "cpu"
     return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+@pytest.fixture(scope="session")
+def device(request) -> str:
+    """"cuda" or "cpu": where GPU exercises run (``--device``)."""
+    return resolve_device(request.config.getoption("--device"))
 
 
 _progress_key = pytest.StashKey[dict]()

@@ -65,17 +65,23 @@ def bench_grade(klass: Path, n: int, modules: list[str], jobs: int) -> tuple[flo
 
 
 def bench_floor(students: list[Path], modules: list[str]) -> float:
+    """The judge's own pytest run per student, in one warm process, with no jail."""
     code = (
-        "import sys, time, pytest\n"
-        "files, subs = sys.argv[1].split(','), sys.argv[2].split(',')\n"
-        "args = lambda s: [*files, '--submission', s, '-q', '-p', 'no:cacheprovider', '-p', 'no:terminal']\n"
-        "pytest.main(args(subs[0]))  # warm-up: imports and the suite's first collection\n"
+        "import io, sys, time, contextlib, tempfile, pytest\n"
+        "from autograder.grade.judge import pytest_args\n"
+        "modules, subs, config = sys.argv[1].split(','), sys.argv[2].split(','), sys.argv[3]\n"
+        "out = tempfile.mktemp(suffix='.json')\n"
+        "def run(s):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        code = pytest.main(pytest_args(s, modules, out, 'cpu', config))\n"
+        "    if code not in (0, 1):\n"
+        "        raise SystemExit(f'pytest exit {code} for {s}')\n"
+        "run(subs[0])  # warm-up: imports and the suite's first collection\n"
         "t = time.perf_counter()\n"
-        "for s in subs: pytest.main(args(s))\n"
+        "for s in subs: run(s)\n"
         "print('FLOOR', (time.perf_counter() - t) / len(subs))\n")
-    files = ",".join(str(HIDDEN_TESTS / f"test_{m}.py") for m in modules)
-    proc = subprocess.run([sys.executable, "-c", code, files, ",".join(map(str, students))], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code, ",".join(modules), ",".join(map(str, students)),
+                           str(ROOT / "grading.toml")], cwd=ROOT, capture_output=True, text=True)
     for line in proc.stdout.splitlines():
         if line.startswith("FLOOR"):
             return float(line.split()[1])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import config as grading
 from ..paths import HIDDEN_TESTS, KIT_ROOT
+from ..pytest_plugin import resolve_device
 
 NO_JAIL_WARNING = ("autograder.jail is not available: student code runs INSIDE the judge process "
                    "with no isolation. Do not trust these grades. / 隔離なしで採点しました。")
@@ -41,20 +42,12 @@ def make_pool(limits, device: str, sandbox: str):
     return pool, (lambda: JailPlugin(pool)), pool.sandbox_kind, pool.warning
 
 
-def resolve_device(choice: str) -> str:
-    if choice != "auto":
-        return choice
-    try:
-        import torch
-    except ImportError:
-        return "cpu"
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str) -> list[str]:
     files = [str(HIDDEN_TESTS / f"test_{m}.py") for m in modules]
     return [*files, "--submission", staged, "-p", "autograder.grade.collect", "--kit-results", results,
-            "-q", "--rootdir", str(KIT_ROOT), "-o", "addopts=--import-mode=importlib -p no:cacheprovider",
+            "-q", "--rootdir", str(KIT_ROOT),
+            # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here
+            "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
             "--device", device, "--grading-config", config_path, "--lang", "both"]
 
 
