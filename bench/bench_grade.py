@@ -64,16 +64,22 @@ def bench_grade(klass: Path, n: int, modules: list[str], jobs: int) -> tuple[flo
     return wall / n, {"judge_per_student": sum(judged) / n, "sandbox": summary["sandbox"]["kind"]}
 
 
-def bench_floor(students: list[Path], modules: list[str]) -> float:
-    """The judge's own pytest run per student, in one warm process, with no jail."""
+def bench_floor(students: list[Path], modules: list[str], jailed: bool = False) -> float:
+    """The judge's own pytest run per student, in one warm process; no jail unless ``jailed``."""
     code = (
         "import io, sys, time, contextlib, tempfile, pytest\n"
+        "from autograder import config as grading\n"
         "from autograder.grade.judge import pytest_args\n"
         "modules, subs, config = sys.argv[1].split(','), sys.argv[2].split(','), sys.argv[3]\n"
+        "plugins = []\n"
+        "if sys.argv[4] == 'jail':\n"
+        "    from autograder.jail import JailPlugin, WorkerPool\n"
+        "    pool = WorkerPool(grading.load(config).limits)\n"
+        "    plugins = [JailPlugin(pool)]\n"
         "out = tempfile.mktemp(suffix='.json')\n"
         "def run(s):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
-        "        code = pytest.main(pytest_args(s, modules, out, 'cpu', config))\n"
+        "        code = pytest.main(pytest_args(s, modules, out, 'cpu', config), plugins=plugins)\n"
         "    if code not in (0, 1):\n"
         "        raise SystemExit(f'pytest exit {code} for {s}')\n"
         "run(subs[0])  # warm-up: imports and the suite's first collection\n"
@@ -81,7 +87,8 @@ def bench_floor(students: list[Path], modules: list[str]) -> float:
         "for s in subs: run(s)\n"
         "print('FLOOR', (time.perf_counter() - t) / len(subs))\n")
     proc = subprocess.run([sys.executable, "-c", code, ",".join(modules), ",".join(map(str, students)),
-                           str(ROOT / "grading.toml")], cwd=ROOT, capture_output=True, text=True)
+                           str(ROOT / "grading.toml"), "jail" if jailed else "none"],
+                          cwd=ROOT, capture_output=True, text=True)
     for line in proc.stdout.splitlines():
         if line.startswith("FLOOR"):
             return float(line.split()[1])
@@ -165,6 +172,9 @@ def main():
         print(f"class: {len(students)} students, modules: {', '.join(modules)}")
         floor = bench_floor(students, modules)
         print(f"floor (in-process pytest, warm, no isolation): {floor:.3f} s/student")
+        jailed = bench_floor(students, modules, jailed=True)
+        print(f"same pytest runs through the jail (warm pool, fresh worker each): {jailed:.3f} s/student"
+              f" = {jailed / floor:.2f}x the floor")
         graded, extra = bench_grade(work / "class", len(students), modules, args.jobs)
         print(f"autograder grade --jobs {args.jobs} (sandbox {extra['sandbox']}): {graded:.3f} s/student wall "
               f"(judge start included); {extra['judge_per_student']:.3f} s/student inside the judge")
