@@ -103,10 +103,12 @@ def kit_import_root() -> str:
 
 def bwrap_command(staging: Path, *, device: str = "cpu", tmp_mb: int = 256) -> list[str]:
     size = str(tmp_mb * 1024 * 1024)
-    args = [bwrap_path() or "bwrap", *_namespace_args(), *_system_args(), *_python_args(),
+    # The tmpfs mounts come before the environment's binds: a kit or venv under /tmp must stay visible.
+    args = [bwrap_path() or "bwrap", *_namespace_args(), *_system_args(),
             "--proc", "/proc", "--dev", "/dev", *_device_args(device),
             "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
             "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm",
+            *_python_args(),
             "--ro-bind", str(staging), SUBMISSION_MOUNT,
             "--chdir", "/tmp"]
     for key, value in sandbox_env().items():
@@ -128,8 +130,8 @@ def _probe() -> tuple[bool, str]:
     try:
         version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=10).stdout.strip()
         probe = subprocess.run(
-            [path, *_namespace_args(), *_system_args(), *_python_args(), "--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--size", str(1 << 20), "--tmpfs", "/tmp",
+            [path, *_namespace_args(), *_system_args(), "--proc", "/proc", "--dev", "/dev",
+             "--perms", "1777", "--size", str(1 << 20), "--tmpfs", "/tmp", *_python_args(),
              sys.executable, "-I", "-c", "import sys; sys.exit(0)"],
             capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError, RuntimeError) as exc:

@@ -14,7 +14,6 @@ import json
 import math
 import os
 import resource
-import shutil
 import select
 import signal
 import socket
@@ -177,6 +176,7 @@ def _kill_strays(config: dict, child_pid: int | None) -> bool:
 
 
 def _wipe(folder: str) -> bool:
+    """Empty ``folder``; read-only binds inside it (a kit or venv under /tmp) stay, as mount points."""
     ok = True
     try:
         entries = list(os.scandir(folder))
@@ -184,8 +184,12 @@ def _wipe(folder: str) -> bool:
         return False
     for entry in entries:
         try:
+            if os.path.ismount(entry.path):
+                continue
             if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
+                ok = _wipe(entry.path) and ok
+                if not os.listdir(entry.path):  # what is left holds mount points
+                    os.rmdir(entry.path)
             else:
                 os.unlink(entry.path)
         except OSError:

@@ -227,6 +227,8 @@ def test_batch_completes_and_the_perfect_student_is_intact(hostile):
 @pytest.mark.parametrize("student", sorted(HOSTILE_HONEST))
 def test_hostile_student_gains_nothing_dishonest(hostile, student):
     batch, outcomes, out, hits = hostile
+    if student in ("hostile_read", "hostile_network", "hostile_write") and batch.sandbox_kind != "bubblewrap":
+        pytest.skip("without bubblewrap files and the network are not isolated (the run says so loudly)")
     ex = result(out, student)["exercises"]["activations"]
     honest = HOSTILE_HONEST[student]
     if honest is None:  # a correct module with one runaway function: that function's tests fail
