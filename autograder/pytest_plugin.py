@@ -59,18 +59,11 @@ def _language(option: str) -> str:
     return "ja" if locale.startswith("ja") else "both"
 
 
-_configs: list = []
-
-
 def pytest_configure(config):
-    _configs.append(config)
     checks.set_language(_language(config.getoption("--lang")))
     config.stash[_progress_key] = defaultdict(lambda: {"passed": 0, "failed": 0, "not_started": 0})
-
-
-def pytest_unconfigure(config):
-    if config in _configs:
-        _configs.remove(config)
+    # logreport is not given the config: an object registered per session keeps it.
+    config.pluginmanager.register(_Progress(config.stash[_progress_key]), "kit-progress")
 
 
 EXERCISE_TEST_FOLDERS = ("exercises", "hidden")
@@ -157,20 +150,25 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_logreport(report):
-    config = _configs[-1] if _configs else None
-    module = exercise_of(report.nodeid)
-    if config is None or module is None:
-        return
-    if report.when == "call" or (report.when == "setup" and not report.passed):
-        counts = config.stash[_progress_key][module]
-        if report.passed:
-            counts["passed"] += 1
-        elif dict(report.user_properties).get("not_started"):
-            counts["not_started"] += 1
-        elif report.failed:
-            counts["failed"] += 1
+class _Progress:
+    """Counts passed / failed / not started tests per exercise for the closing table."""
+
+    def __init__(self, progress):
+        self.progress = progress
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logreport(self, report):
+        module = exercise_of(report.nodeid)
+        if module is None:
+            return
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            counts = self.progress[module]
+            if report.passed:
+                counts["passed"] += 1
+            elif dict(report.user_properties).get("not_started"):
+                counts["not_started"] += 1
+            elif report.failed:
+                counts["failed"] += 1
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -202,7 +202,7 @@ class Submission:
         timeout = self._timeout_override or self.default_timeout
         reply_bytes = self._transport.request(message, timeout=timeout)
         tree, buffers = codec.unpack(reply_bytes)
-        decoder = codec.Decoder(buffers, tensors="array", resolve_handle=lambda ref: Remote(self, ref))
+        decoder = codec.Decoder(buffers, tensors="array", resolve_handle=lambda ref: Remote(self, ref), borrow=True)
         if not isinstance(tree, dict):
             raise codec.CodecError("malformed reply")
         stdout = tree.get("stdout", "")

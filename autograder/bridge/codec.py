@@ -18,6 +18,7 @@ import numpy as np
 MAX_DEPTH = 64
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 NUMERIC_KINDS = frozenset("biufc")
+BUFFER_KEYS = frozenset(("$nd", "$npscalar", "$tensor", "$bytes"))
 
 
 class CodecError(ValueError):
@@ -62,8 +63,9 @@ class Encoder:
         return len(self.buffers) - 1
 
     def _array(self, arr: np.ndarray, tag: str = "$nd", **extra) -> dict:
-        # tobytes() is C order for any layout; ascontiguousarray would turn 0-d into 1-d.
-        return {tag: self._buffer(arr.tobytes(order="C")), "dtype": arr.dtype.str,
+        # A byte view, not a copy, when the array is already in C order (pack copies it once).
+        flat = arr.reshape(-1) if arr.flags.c_contiguous else np.ascontiguousarray(arr).reshape(-1)
+        return {tag: self._buffer(memoryview(flat.view(np.uint8))), "dtype": arr.dtype.str,
                 "shape": list(arr.shape), **extra}
 
     def encode(self, obj, depth: int = 0):
@@ -107,13 +109,16 @@ class Decoder:
 
     ``tensors``: "tensor" rebuilds torch tensors (worker side), "array" gives
     NumPy arrays (judge side). ``resolve_handle(ref)`` maps handle references to
-    objects; ``build_function(src)`` builds callables (worker side only).
+    objects; ``build_function(src)`` builds callables (worker side only). ``borrow``: arrays
+    use the message's memory instead of a copy when the message is a writable buffer that
+    nothing else will read.
     """
 
     def __init__(self, buffers: list[memoryview], *, tensors: str = "array",
                  resolve_handle: Callable[[HandleRef], Any] | None = None,
-                 build_function: Callable[[FunctionSource], Any] | None = None):
+                 build_function: Callable[[FunctionSource], Any] | None = None, borrow: bool = False):
         self.buffers = buffers
+        self.borrow = borrow
         self.tensors = tensors
         self.resolve_handle = resolve_handle
         self.build_function = build_function
@@ -129,7 +134,8 @@ class Decoder:
         count = math.prod(shape)
         if count * dtype.itemsize != len(data):
             raise CodecError("array buffer does not match its shape")
-        return np.frombuffer(data, dtype=dtype, count=count).reshape(shape).copy()
+        arr = np.frombuffer(data, dtype=dtype, count=count).reshape(shape)
+        return arr if self.borrow and arr.flags.writeable else arr.copy()
 
     def decode(self, node, depth: int = 0):
         if depth > MAX_DEPTH:
@@ -184,6 +190,25 @@ class Decoder:
                 raise CodecError("functions are not accepted here")
             return self.build_function(FunctionSource(str(node["name"]), str(node["$function"])))
         raise CodecError("malformed message")
+
+
+def same_encoding(tree_a, buffers_a, tree_b, buffers_b) -> bool:
+    """Whether two encoded values are the same value, buffers compared by content."""
+    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
+        if tree_a.keys() != tree_b.keys():
+            return False
+        for key, a in tree_a.items():
+            b = tree_b[key]
+            if key in BUFFER_KEYS:
+                if not np.array_equal(np.frombuffer(buffers_a[a], np.uint8), np.frombuffer(buffers_b[b], np.uint8)):
+                    return False
+            elif not same_encoding(a, buffers_a, b, buffers_b):
+                return False
+        return True
+    if isinstance(tree_a, list) and isinstance(tree_b, list):
+        return len(tree_a) == len(tree_b) and all(
+            same_encoding(a, buffers_a, b, buffers_b) for a, b in zip(tree_a, tree_b))
+    return type(tree_a) is type(tree_b) and tree_a == tree_b
 
 
 def pack(tree, buffers: list[bytes]) -> bytes:

@@ -67,6 +67,17 @@ def _safe_str(exc: BaseException, limit: int = 2000) -> str:
         return "<unprintable exception>"
 
 
+def _sent_arguments(tree) -> tuple[list, dict]:
+    """The encoded args and kwargs of a request, as the judge sent them."""
+    request = tree.get("$dict", []) if isinstance(tree, dict) else []
+    fields = {key: value for key, value in request if isinstance(key, str)}
+    args = fields.get("args")
+    kwargs = fields.get("kwargs")
+    args = args if isinstance(args, list) else []
+    pairs = kwargs.get("$dict", []) if isinstance(kwargs, dict) else []
+    return args, {key: value for key, value in pairs if isinstance(key, str)}
+
+
 class Dispatcher:
     def __init__(self, submission_dir, *, output_limit: int = 1_000_000):
         self.root = Path(submission_dir).resolve()
@@ -160,6 +171,15 @@ class Dispatcher:
                 where = f"{Path(filename).name}:{lineno} ({frame.f_code.co_name})"
         return where
 
+    def _changed(self, encoder: codec.Encoder, value, sent, sent_buffers):
+        """The argument's new encoding when the call changed it, else None (nothing to write back)."""
+        mark = len(encoder.buffers)
+        tree = encoder.encode(value)
+        if sent is not None and codec.same_encoding(tree, encoder.buffers, sent, sent_buffers):
+            del encoder.buffers[mark:]
+            return None
+        return tree
+
     def handle(self, message: bytes) -> bytes:
         stdout = LimitedWriter(self.output_limit)
         stderr = LimitedWriter(self.output_limit)
@@ -173,12 +193,13 @@ class Dispatcher:
                 result = self._run(request)
                 encoder = codec.Encoder(make_handle=self.make_handle)
                 reply["value"] = encoder.encode(result)
+                sent_args, sent_kwargs = _sent_arguments(tree)
                 reply["writeback"] = [
-                    encoder.encode(a) if isinstance(a, WRITE_BACK_TYPES) else None
-                    for a in request.get("args", [])]
+                    self._changed(encoder, a, sent, buffers) if isinstance(a, WRITE_BACK_TYPES) else None
+                    for a, sent in zip(request.get("args", []), sent_args)]
                 reply["writeback_kw"] = {
-                    k: encoder.encode(v) for k, v in request.get("kwargs", {}).items()
-                    if isinstance(v, WRITE_BACK_TYPES)}
+                    k: self._changed(encoder, v, sent_kwargs.get(k), buffers)
+                    for k, v in request.get("kwargs", {}).items() if isinstance(v, WRITE_BACK_TYPES)}
                 buffers_out = encoder.buffers
             except KeyboardInterrupt:
                 raise

@@ -19,6 +19,8 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.stash[_key] = {}
+    # logreport is not given the config: an object registered per session keeps it.
+    config.pluginmanager.register(_Recorder(config.stash[_key]), "kit-results-recorder")
 
 
 def _message(report) -> str:
@@ -34,34 +36,24 @@ def _message(report) -> str:
     return str(longrepr)[-2000:]
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_runtest_logreport(report):
-    config = _current[-1] if _current else None
-    if config is None:
-        return
-    results = config.stash[_key]
-    entry = results.setdefault(report.nodeid, {"outcome": "passed", "message": "", "not_started": False})
-    if report.when == "call" or not report.passed:
-        if report.failed or report.skipped:
-            entry["outcome"] = "failed" if report.failed else "skipped"
-            entry["message"] = _message(report)
-            entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
-        elif report.when == "call":
-            entry["outcome"] = "passed"
+class _Recorder:
+    def __init__(self, results: dict):
+        self.results = results
 
-
-_current: list = []
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionstart(session):
-    _current.append(session.config)
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_logreport(self, report):
+        entry = self.results.setdefault(report.nodeid, {"outcome": "passed", "message": "", "not_started": False})
+        if report.when == "call" or not report.passed:
+            if report.failed or report.skipped:
+                entry["outcome"] = "failed" if report.failed else "skipped"
+                entry["message"] = _message(report)
+                entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
+            elif report.when == "call":
+                entry["outcome"] = "passed"
 
 
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
-    if config in _current:
-        _current.remove(config)
     target = config.getoption("--kit-results")
     if target:
         tmp = Path(f"{target}.{os.getpid()}.tmp")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..bridge.sources import SubmissionSourceError, notebook_code
+from ..paths import EXERCISES
 
 # Caps on what one submission may hold (zip and folder alike).
 MAX_MEMBERS = 2000
@@ -178,18 +179,32 @@ def _folder_tree(root: Path) -> _Tree:
     return _Tree(files, read)
 
 
+def _candidates(files, module: str) -> list[PurePosixPath]:
+    """The files that may hold ``module``, best first: the shallowest, ``.py`` before ``.ipynb``."""
+    found = [rel for rel in files if rel.name in (f"{module}.py", f"{module}.ipynb")
+             and not any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1])]
+    return sorted(found, key=lambda rel: (len(rel.parts), rel.suffix != ".py", str(rel)))
+
+
 def _pick(files, module: str) -> PurePosixPath | None:
-    """The file that holds ``module``: the shallowest, ``.py`` before ``.ipynb``."""
-    best = None
-    for rel in files:
-        if rel.name not in (f"{module}.py", f"{module}.ipynb"):
-            continue
-        if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
-            continue
-        rank = (len(rel.parts), rel.suffix != ".py", str(rel))
-        if best is None or rank < best[0]:
-            best = (rank, rel)
-    return best[1] if best else None
+    found = _candidates(files, module)
+    return found[0] if found else None
+
+
+def _released_stub(module: str) -> str | None:
+    try:
+        return (EXERCISES / f"{module}.py").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _untouched(text: str, stub: str | None) -> bool:
+    return stub is not None and text.replace("\r\n", "\n").strip() == stub.replace("\r\n", "\n").strip()
+
+
+def _module_text(tree: _Tree, rel: PurePosixPath) -> str:
+    text = _decode(tree.read(rel))
+    return notebook_code(text) if rel.suffix == ".ipynb" else text
 
 
 def _decode(data: bytes) -> str:
@@ -249,16 +264,27 @@ def stage(student: Student, modules: list[str], dest: Path, known: list[str] | N
             tree = _folder_tree(student.source)
         dest.mkdir(parents=True, exist_ok=True)
         for module in modules:
-            rel = _pick(tree.files, module)
-            if rel is None:
+            found = _candidates(tree.files, module)
+            if not found:
                 continue
+            stub = _released_stub(module)
+            # A whole release folder holds exercises/<m>.py and notebooks/<m>.ipynb: the file the
+            # student worked in (or broke) wins over a stub left as it was released.
+            chosen = None
+            for rel in found:
+                try:
+                    text, error = _module_text(tree, rel), None
+                except SubmissionSourceError as exc:
+                    text, error = "", str(exc)
+                touched = error is not None or not _untouched(text, stub)
+                if chosen is None or touched:
+                    chosen = (rel, text, error)
+                if touched:
+                    break
+            rel, text, error = chosen
             staged.modules[module] = str(rel)
-            try:
-                text = _decode(tree.read(rel))
-                if rel.suffix == ".ipynb":
-                    text = notebook_code(text)
-            except SubmissionSourceError as exc:
-                staged.errors[module] = str(exc)
+            if error:
+                staged.errors[module] = error
                 continue
             problem = check_syntax(text, f"{module}.py")
             if problem:

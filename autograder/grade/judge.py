@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -40,6 +41,15 @@ def make_pool(limits, device: str, sandbox: str):
         return None, _InProcessPlugin, "none", NO_JAIL_WARNING
     pool = WorkerPool(limits, device=device, sandbox=sandbox)
     return pool, (lambda: JailPlugin(pool)), pool.sandbox_kind, pool.warning
+
+
+def _warm_pool(pool) -> None:
+    if pool is None:
+        return
+    try:
+        pool.warm_up(1)
+    except Exception as exc:  # the first student tries again and reports the failure
+        print(f"the jail did not start ahead of the first student: {exc}", file=sys.stderr, flush=True)
 
 
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str) -> list[str]:
@@ -76,11 +86,6 @@ def main(argv=None) -> int:
     import importlib
 
     import pytest
-    for name in filter(None, args.warm.split(",")):  # warm imports: paid once per judge, not per student
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass
     cfg = grading.load(args.config)
     device = resolve_device(args.device)
     try:
@@ -88,6 +93,15 @@ def main(argv=None) -> int:
     except Exception as exc:  # e.g. bubblewrap requested but unusable
         reply({"hello": False, "error": f"{type(exc).__name__}: {exc}"})
         return 2
+    # The worker's zygote imports torch while this process does the same: both are paid once per judge.
+    zygote = threading.Thread(target=_warm_pool, args=(pool,), daemon=True)
+    zygote.start()
+    for name in filter(None, args.warm.split(",")):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    zygote.join()
     reply({"hello": True, "sandbox_kind": kind, "warning": warning, "device": device, "pid": os.getpid()})
     try:
         for line in sys.stdin:

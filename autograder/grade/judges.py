@@ -38,10 +38,9 @@ class Judge:
         cmd = [sys.executable, "-m", "autograder.grade.judge", "--config", str(self.config),
                "--device", self.device, "--sandbox", self.sandbox, "--log", str(self.log),
                "--warm", self.warm]
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         # A session of its own, so that killing the judge takes its workers along.
         self.proc = subprocess.Popen(cmd, cwd=KIT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
+                                     stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
                                      start_new_session=True)
         self._lines = queue.Queue()
         threading.Thread(target=self._read, args=(self.proc, self._lines), daemon=True).start()

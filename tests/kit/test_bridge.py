@@ -8,6 +8,7 @@ import torch
 
 from autograder.bridge import NotStarted, Remote, SubmissionError, in_process
 from autograder.bridge import codec
+from autograder.bridge.server import Dispatcher
 
 
 def roundtrip(value):
@@ -180,3 +181,23 @@ def test_tensors_with_grad_cross_and_come_back_as_arrays(student):
 def test_missing_module_is_a_clear_error(student):
     with pytest.raises(SubmissionError, match="no nomodule.py"):
         student.nomodule
+
+
+def _writeback(tmp_path, code, *args):
+    (tmp_path / "wb.py").write_text(code, encoding="utf-8")
+    dispatcher = Dispatcher(tmp_path)
+    request = {"op": "call", "target": dispatcher.make_handle(dispatcher.load_module("wb").f), "args": list(args)}
+    tree, _ = codec.unpack(dispatcher.handle(codec.dumps(request)))
+    return tree["writeback"]
+
+
+def test_only_arguments_the_call_changed_travel_back(tmp_path):
+    big = np.zeros(200_000)
+    untouched = _writeback(tmp_path, "def f(a, b, c):\n    return a.sum()\n", big, [np.ones(3), 1.5], {"k": [1]})
+    assert untouched == [None, None, None]
+    one_element = _writeback(tmp_path, "def f(a, b):\n    a[123456] = 1e-300\n", big, [np.ones(3)])
+    assert one_element[0] is not None and one_element[1] is None
+    nested = _writeback(tmp_path, "def f(d):\n    d['k'][0][1] = float('nan')\n", {"k": [np.ones(3)]})
+    assert nested[0] is not None
+    type_only = _writeback(tmp_path, "def f(xs):\n    xs[0] = True\n", [1])
+    assert type_only[0] is not None

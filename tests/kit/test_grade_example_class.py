@@ -239,6 +239,13 @@ def test_hostile_student_gains_nothing_dishonest(hostile, student):
         assert passed <= honest, f"{student} passed {sorted(passed - honest)}"
 
 
+def test_honest_work_still_counts_after_the_worker_and_its_parent_were_killed(hostile):
+    # hostile_exit's other functions end the worker, kill the zygote and signal the process group
+    # before test_identity_function runs; the replacement worker still grades the honest function.
+    tests = result(hostile[2], "hostile_exit")["exercises"]["activations"]["tests"]
+    assert tests["test_identity_function"]["earned"] > 0
+
+
 def _sandboxed(hostile):
     if hostile[0].sandbox_kind != "bubblewrap":
         pytest.skip("file system and network isolation need bubblewrap")

@@ -178,3 +178,32 @@ def test_submission_hash_follows_content(tmp_path):
     assert inputs.submission_hash(student) == first
     (folder / "activations.py").write_text("a = 2\n")
     assert inputs.submission_hash(student) != first
+
+
+def _notebook(code):
+    return json.dumps({"cells": [{"cell_type": "code", "source": code, "metadata": {}}],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_a_whole_release_is_graded_from_the_file_the_student_worked_in(tmp_path):
+    from autograder.paths import EXERCISES
+    stub = (EXERCISES / "activations.py").read_bytes()
+    notebook_work = make_zip(tmp_path / "dan.zip", {"release/exercises/activations.py": stub,
+                                                    "release/notebooks/activations.ipynb": _notebook(GOOD.decode())})
+    staged = inputs.stage(notebook_work, ["activations"], tmp_path / "a")
+    assert staged.modules == {"activations": "release/notebooks/activations.ipynb"}
+    assert (tmp_path / "a" / "activations.py").read_text().strip() == GOOD.decode().strip()
+
+    module_work = make_zip(tmp_path / "eve.zip", {"release/exercises/activations.py": GOOD,
+                                                  "release/notebooks/activations.ipynb": _notebook("raise NotImplementedError\n")})
+    staged = inputs.stage(module_work, ["activations"], tmp_path / "b")
+    assert staged.modules == {"activations": "release/exercises/activations.py"}
+
+    untouched = make_zip(tmp_path / "fay.zip", {"release/exercises/activations.py": stub.replace(b"\n", b"\r\n")})
+    staged = inputs.stage(untouched, ["activations"], tmp_path / "c")
+    assert staged.modules == {"activations": "release/exercises/activations.py"} and not staged.errors
+
+    broken_notebook = make_zip(tmp_path / "gil.zip", {"release/exercises/activations.py": stub,
+                                                      "release/notebooks/activations.ipynb": b'{"cells": ['})
+    staged = inputs.stage(broken_notebook, ["activations"], tmp_path / "d")
+    assert "not valid JSON" in staged.errors["activations"]
