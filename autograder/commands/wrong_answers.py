@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .. import config as grading
 from ..author.wrong_answers import discover, materialize, points_lost
-from ..grade.subprocess_run import run_hidden
+from ..grade.hidden_runner import HiddenRunner
 
 HELP = "仕込んだ誤答が隠しテストで見つかる割合 / share of planted wrong answers the hidden suites catch"
 
@@ -27,9 +27,9 @@ def run(args) -> int:
     for column in ("exercise", "wrong answer", "mistake", "points lost", "caught"):
         table.add_column(column)
     caught = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, HiddenRunner() as runner:
         for wrong in wrongs:
-            outcomes = run_hidden(materialize(wrong, Path(tmp) / wrong.slug), [wrong.module])
+            outcomes = runner.run(materialize(wrong, Path(tmp) / wrong.slug), [wrong.module])
             lost = points_lost(wrong, outcomes, cfg)
             pending = all(r["outcome"] == "skipped" for r in outcomes.values())
             mark = "pending (GPU)" if pending else ("yes" if lost > 0 else "NO")

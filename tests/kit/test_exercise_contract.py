@@ -9,8 +9,8 @@ import pytest
 
 from autograder import config as grading
 from autograder.author import stubs
-from autograder.author.wrong_answers import discover, materialize, points_lost
-from autograder.grade.subprocess_run import run_hidden
+from autograder.author.wrong_answers import discover, materialize, points_lost, write_solution_copy
+from autograder.grade.hidden_runner import HiddenRunner
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS, WRONG_ANSWERS
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
@@ -99,11 +99,35 @@ def test_every_exercise_has_planted_wrong_answers():
     assert set(MODULES) - {"cifar10"} <= covered
 
 
+@pytest.fixture(scope="module")
+def hidden_runner(device):
+    """One warm judge grades every planted mistake, as `autograder grade` would."""
+    with HiddenRunner(device=device) as runner:
+        yield runner
+
+
+@pytest.fixture(scope="module")
+def solution_tests(hidden_runner, tmp_path_factory, device):
+    """Each exercise's hidden test ids, from a run of the solutions that must score full marks:
+    a runner that failed everything would otherwise make every wrong answer look caught."""
+    cfg = grading.load()
+    modules = sorted({w.module for w in WRONG if device == "cuda" or not cfg.exercises[w.module].needs_gpu})
+    folder = tmp_path_factory.mktemp("solutions")
+    write_solution_copy(folder)
+    outcomes = hidden_runner.run(folder, modules)
+    failed = [nodeid for nodeid, r in outcomes.items() if r["outcome"] != "passed"]
+    assert not failed, f"the solutions fail hidden tests through the runner: {failed}"
+    by_module = {m: {n for n in outcomes if f"test_{m}.py::" in n} for m in modules}
+    assert all(by_module.values()), "a hidden suite ran no test"
+    return by_module
+
+
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: w.id)
-def test_planted_wrong_answer_loses_points(wrong, tmp_path, device):
+def test_planted_wrong_answer_loses_points(wrong, tmp_path, device, hidden_runner, solution_tests):
     if grading.load().exercises[wrong.module].needs_gpu and device != "cuda":
         pytest.skip("GPU exercise: its wrong answers are checked on the CPU fixture in test_cifar10_data")
     submission = materialize(wrong, tmp_path / "student")
-    outcomes = run_hidden(submission, [wrong.module])
+    outcomes = hidden_runner.run(submission, [wrong.module])
+    assert set(outcomes) == solution_tests[wrong.module], "the suite did not run as it does on the solutions"
     lost = points_lost(wrong, outcomes, grading.load())
     assert lost > 0, f"{wrong.id} ({wrong.description}) lost no points"

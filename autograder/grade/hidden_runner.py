@@ -1,0 +1,58 @@
+"""Run hidden suites on one submission after another, outside the calling process.
+
+The kit's own checks grade planted wrong answers with this: one warm judge process
+(the same one `autograder grade` uses, jailed where bubblewrap is available) runs
+each submission in turn, so torch is imported once, not once per wrong answer."""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from ..paths import GRADING_TOML
+from .judges import Judge, JudgeLost
+
+
+class HiddenRunner:
+    """``with HiddenRunner() as runner: runner.run(folder, ["activations"])``."""
+
+    def __init__(self, *, device: str = "cpu", config: Path = GRADING_TOML, wall_seconds: float = 600):
+        self._tmp = tempfile.TemporaryDirectory(prefix="kit-hidden-")
+        self.log = Path(self._tmp.name) / "judge.log"
+        self.wall_seconds = wall_seconds
+        self._judge = Judge(config, device, "auto", self.log, warm="numpy,torch,torch._dynamo")
+        self._runs = 0
+
+    def run(self, submission_dir: Path, modules: list[str]) -> dict[str, dict]:
+        """{nodeid: {"outcome", "message", "not_started"}} for the modules' hidden tests."""
+        self._runs += 1
+        out = Path(self._tmp.name) / f"results-{self._runs}.json"
+        try:
+            reply = self._judge.run(f"check-{self._runs}", Path(submission_dir), modules, out, self.wall_seconds)
+        except JudgeLost as exc:
+            raise RuntimeError(f"{exc}\n{self._log_tail()}") from None
+        if not out.exists():
+            raise RuntimeError(f"pytest did not report results ({reply}):\n{self._log_tail()}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    def _log_tail(self) -> str:
+        try:
+            return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        except OSError:
+            return ""
+
+    def close(self) -> None:
+        self._judge.close()
+        self._tmp.cleanup()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def run_hidden(submission_dir: Path, modules: list[str], *, device: str = "cpu") -> dict[str, dict]:
+    """One submission, in a judge of its own."""
+    with HiddenRunner(device=device) as runner:
+        return runner.run(submission_dir, modules)
