@@ -68,14 +68,10 @@ def _safe_str(exc: BaseException, limit: int = 2000) -> str:
 
 
 def _sent_arguments(tree) -> tuple[list, dict]:
-    """The encoded args and kwargs of a request, as the judge sent them."""
-    request = tree.get("$dict", []) if isinstance(tree, dict) else []
-    fields = {key: value for key, value in request if isinstance(key, str)}
-    args = fields.get("args")
+    """The encoded args and kwargs of a decoded request, as the judge sent them."""
+    fields = dict(tree["$dict"])
     kwargs = fields.get("kwargs")
-    args = args if isinstance(args, list) else []
-    pairs = kwargs.get("$dict", []) if isinstance(kwargs, dict) else []
-    return args, {key: value for key, value in pairs if isinstance(key, str)}
+    return fields.get("args", []), dict(kwargs["$dict"]) if kwargs else {}
 
 
 class Dispatcher:

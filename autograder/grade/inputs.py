@@ -8,6 +8,7 @@ sizes are capped, and only the module members are read, in capped chunks.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -191,20 +192,37 @@ def _pick(files, module: str) -> PurePosixPath | None:
     return found[0] if found else None
 
 
+def _normalized(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
+
+
+@functools.lru_cache(maxsize=None)
 def _released_stub(module: str) -> str | None:
     try:
-        return (EXERCISES / f"{module}.py").read_text(encoding="utf-8")
+        return _normalized((EXERCISES / f"{module}.py").read_text(encoding="utf-8"))
     except OSError:
         return None
-
-
-def _untouched(text: str, stub: str | None) -> bool:
-    return stub is not None and text.replace("\r\n", "\n").strip() == stub.replace("\r\n", "\n").strip()
 
 
 def _module_text(tree: _Tree, rel: PurePosixPath) -> str:
     text = _decode(tree.read(rel))
     return notebook_code(text) if rel.suffix == ".ipynb" else text
+
+
+def _choose(tree: _Tree, found: list[PurePosixPath], module: str) -> tuple[PurePosixPath, str, str | None]:
+    """(file, module text, error). A whole release holds exercises/<m>.py and notebooks/<m>.ipynb:
+    the first file the student worked in (or broke) wins over a stub left as it was released."""
+    stub = _released_stub(module)
+    untouched = None
+    for rel in found:
+        try:
+            text = _module_text(tree, rel)
+        except SubmissionSourceError as exc:
+            return rel, "", str(exc)
+        if stub is None or _normalized(text) != stub:
+            return rel, text, None
+        untouched = untouched or (rel, text, None)
+    return untouched
 
 
 def _decode(data: bytes) -> str:
@@ -267,21 +285,7 @@ def stage(student: Student, modules: list[str], dest: Path, known: list[str] | N
             found = _candidates(tree.files, module)
             if not found:
                 continue
-            stub = _released_stub(module)
-            # A whole release folder holds exercises/<m>.py and notebooks/<m>.ipynb: the file the
-            # student worked in (or broke) wins over a stub left as it was released.
-            chosen = None
-            for rel in found:
-                try:
-                    text, error = _module_text(tree, rel), None
-                except SubmissionSourceError as exc:
-                    text, error = "", str(exc)
-                touched = error is not None or not _untouched(text, stub)
-                if chosen is None or touched:
-                    chosen = (rel, text, error)
-                if touched:
-                    break
-            rel, text, error = chosen
+            rel, text, error = _choose(tree, found, module)
             staged.modules[module] = str(rel)
             if error:
                 staged.errors[module] = error

@@ -163,6 +163,12 @@ class _Zygote:
         os.chmod(self.staging, 0o755)
         self.scratch = pool.workdir / f"tmp-{index}"   # the worker's /tmp without a sandbox
         self.scratch.mkdir(mode=0o700)
+        self.uid = 2_000_000 + (os.getpid() % 100_000) * 64 + index % 64   # the student's, when we are root
+        if sandbox_mod.running_as_root() and pool.sandbox_kind != "bubblewrap":
+            # Without a sandbox the worker still leaves root: it can then neither signal the judge
+            # nor write the kit's files, and RLIMIT_NPROC (which root ignores) holds.
+            os.chown(self.scratch, self.uid, self.uid)
+            os.chmod(pool.workdir, 0o711)
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.info: dict = {}
@@ -177,14 +183,8 @@ class _Zygote:
         jailed = self.pool.sandbox_kind == "bubblewrap"
         root = sandbox_mod.running_as_root()
         mode = ("root" if root else "userns") if jailed else "none"
-        uid = 2_000_000 + (os.getpid() % 100_000) * 64 + self.index % 64
-        if root and not jailed:
-            # Without a sandbox the worker still leaves root: it can then neither signal the judge
-            # nor write the kit's files, and RLIMIT_NPROC (which root ignores) holds.
-            os.chown(self.scratch, uid, uid)
-            os.chmod(self.pool.workdir, 0o711)
         return {
-            "control_fd": control_fd, "mode": mode, "uid": uid, "gid": uid, "drop_privileges": root,
+            "control_fd": control_fd, "mode": mode, "uid": self.uid, "gid": self.uid, "drop_privileges": root,
             "submission": sandbox_mod.SUBMISSION_MOUNT if jailed else str(self.staging),
             "scratch": ["/tmp", "/dev/shm"] if jailed else [str(self.scratch)],
             "memory_mb": limits.memory_mb, "max_file_mb": limits.max_file_mb,

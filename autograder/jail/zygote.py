@@ -160,28 +160,21 @@ def _worker(config: dict, request_fd: int, reply_fd: int, control: socket.socket
 
 # -- the zygote --------------------------------------------------------------
 
-def _other_pids() -> list[int]:
-    me = os.getpid()
-    pids = []
-    for name in os.listdir("/proc"):
-        if name.isdigit() and int(name) not in (1, me):
-            pids.append(int(name))
-    return pids
-
-
-def _my_children() -> list[int]:
+def _other_pids(parent: int | None = None) -> list[int]:
+    """Every process but pid 1 and this one; with ``parent``, only that process's children."""
     me = os.getpid()
     found = []
     for name in os.listdir("/proc"):
-        if not name.isdigit():
+        if not name.isdigit() or int(name) in (1, me):
             continue
-        try:
-            with open(f"/proc/{name}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == me:
-            found.append(int(name))
+        if parent is not None:
+            try:
+                with open(f"/proc/{name}/stat") as handle:
+                    if int(handle.read().rsplit(")", 1)[1].split()[1]) != parent:
+                        continue
+            except (OSError, IndexError, ValueError):
+                continue
+        found.append(int(name))
     return found
 
 
@@ -205,7 +198,7 @@ def _kill_strays(config: dict, child_pid: int | None) -> bool:
                 os.killpg(child_pid, signal.SIGKILL)
             except OSError:
                 pass
-        find, settle = _my_children, _reap_children
+        find, settle = (lambda: _other_pids(parent=os.getpid())), _reap_children
     else:
         find, settle = _other_pids, lambda: None   # pid 1 (bubblewrap) reaps them
     deadline = time.monotonic() + 3.0
