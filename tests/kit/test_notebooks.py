@@ -142,6 +142,30 @@ def test_notebook_submissions_score_full_points(tmp_path):
                                                           if v["earned"] < v["points"]})
 
 
+def test_display_tricks_in_a_notebook_earn_nothing(tmp_path):
+    """nbgrader can be fooled by what a graded function displays (get_ipython().displayhook);
+    here only the values the functions return count, whatever they display or print."""
+    code = ("class _Shell:\n"
+            "    def displayhook(self, value):\n"
+            "        print(value)\n"
+            "def get_ipython():\n"
+            "    return _Shell()\n"
+            "def sigmoid(x):\n"
+            "    get_ipython().displayhook('All tests passed / 1.0')\n"
+            "    return x\n"
+            "def step_function(x):\n"
+            "    get_ipython().displayhook(True)\n"
+            "    return x\n")
+    nb = {"cells": [{"cell_type": "code", "source": code, "metadata": {}, "outputs": [], "execution_count": None}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "activations.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    outcomes = run_hidden(tmp_path, ["activations"])
+    assert outcomes, "the suite did not run"
+    tricked = {nodeid: r["outcome"] for nodeid, r in outcomes.items()
+               if "sigmoid" in nodeid or "step_function" in nodeid}
+    assert tricked and all(outcome == "failed" for outcome in tricked.values()), tricked
+
+
 def test_fill_notebook_puts_planted_mistakes_where_the_module_has_them():
     for wrong in discover():
         if wrong.module not in MODULES:
