@@ -1,9 +1,9 @@
 """The judge's side of the bridge: what tests hold as ``submission``.
 
 Every call is encoded to plain data, answered by a Dispatcher (in this process
-or in a jailed worker) and decoded back. Arguments are copied, and changes the
-code makes to list, dict or array arguments are written back, so tests behave
-the same whichever transport runs them.
+or in a jailed worker) and decoded back. Arguments are copies: nothing the code
+does to them reaches the test's objects. A test that checks what a call did to
+its arguments asks for them with ``call_and_read_args``.
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import signal
 import textwrap
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -68,26 +70,13 @@ def function_source(fn) -> codec.FunctionSource:
     return codec.FunctionSource(fn.__name__, textwrap.dedent(inspect.getsource(fn)))
 
 
-def _write_back(original, new) -> bool:
-    """Copy ``new`` into ``original`` in place; False when it cannot be done."""
-    if isinstance(original, np.ndarray):
-        if isinstance(new, np.ndarray) and new.shape == original.shape:
-            original[...] = new
-            return True
-        return False
-    if isinstance(original, list) and isinstance(new, list):
-        original[:] = new
-        return True
-    if isinstance(original, dict) and isinstance(new, dict):
-        for key in list(original):
-            if key not in new:
-                del original[key]
-        for key, value in new.items():
-            if key in original and _write_back(original[key], value):
-                continue
-            original[key] = value
-        return True
-    return False
+@dataclass(frozen=True)
+class Called:
+    """A call's value and what its arguments held when it returned (fresh copies: the test's
+    own objects are never touched by the submission)."""
+    value: Any
+    args: tuple
+    kwargs: dict
 
 
 class InProcessTransport:
@@ -132,7 +121,7 @@ class Remote:
 
     def __call__(self, *args, **kwargs):
         return self._submission._request({"op": "call", "target": self._ref, "args": list(args),
-                                          "kwargs": kwargs}, args=args, kwargs=kwargs)
+                                          "kwargs": kwargs})
 
     def __repr__(self):
         return f"<{self._ref.type_name} object in the submission>"
@@ -171,8 +160,15 @@ class Submission:
         return self.module(name)
 
     def helper(self, name: str, *args, **kwargs):
-        return self._request({"op": "helper", "name": name, "args": list(args), "kwargs": kwargs},
-                             args=args, kwargs=kwargs)
+        return self._request({"op": "helper", "name": name, "args": list(args), "kwargs": kwargs})
+
+    def call_and_read_args(self, function: "Remote", *args, **kwargs) -> Called:
+        """Call ``function`` (a submission's function or method) and also return copies of
+        what its arguments hold afterwards: for in-place updates and "input left unchanged"."""
+        if not isinstance(function, Remote):
+            raise TypeError("call_and_read_args takes a function of the submission")
+        return self._request({"op": "call", "target": object.__getattribute__(function, "_ref"),
+                              "args": list(args), "kwargs": kwargs, "return_args": True}, read_args=True)
 
     def take_output(self) -> str:
         text = "".join(self._output)
@@ -193,7 +189,7 @@ class Submission:
         self._transport.close()
 
     # -- plumbing --------------------------------------------------------
-    def _request(self, request: dict, args=(), kwargs=None):
+    def _request(self, request: dict, read_args: bool = False):
         def make_handle(obj):
             if isinstance(obj, Remote):
                 return object.__getattribute__(obj, "_ref")
@@ -210,13 +206,13 @@ class Submission:
             self._output.append(stdout)
         if "error" in tree:
             raise self._error(tree["error"])
-        for original, new in zip(args, tree.get("writeback") or []):
-            if new is not None:
-                _write_back(original, decoder.decode(new))
-        for key, new in (tree.get("writeback_kw") or {}).items():
-            if kwargs and key in kwargs:
-                _write_back(kwargs[key], decoder.decode(new))
-        return decoder.decode(tree.get("value"))
+        value = decoder.decode(tree.get("value"))
+        if not read_args:
+            return value
+        args_after, kwargs_after = decoder.decode(tree.get("args_after")), decoder.decode(tree.get("kwargs_after"))
+        if not isinstance(args_after, list) or not isinstance(kwargs_after, dict):
+            raise codec.CodecError("malformed reply: the arguments after the call are missing")
+        return Called(value, tuple(args_after), kwargs_after)
 
     @staticmethod
     def _error(error) -> SubmissionError:

@@ -18,7 +18,6 @@ import numpy as np
 MAX_DEPTH = 64
 MAX_HEADER_BYTES = 64 * 1024 * 1024
 NUMERIC_KINDS = frozenset("biufc")
-BUFFER_KEYS = frozenset(("$nd", "$npscalar", "$tensor", "$bytes"))
 
 
 class CodecError(ValueError):
@@ -190,25 +189,6 @@ class Decoder:
                 raise CodecError("functions are not accepted here")
             return self.build_function(FunctionSource(str(node["name"]), str(node["$function"])))
         raise CodecError("malformed message")
-
-
-def same_encoding(tree_a, buffers_a, tree_b, buffers_b) -> bool:
-    """Whether two encoded values are the same value, buffers compared by content."""
-    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
-        if tree_a.keys() != tree_b.keys():
-            return False
-        for key, a in tree_a.items():
-            b = tree_b[key]
-            if key in BUFFER_KEYS:
-                if not np.array_equal(np.frombuffer(buffers_a[a], np.uint8), np.frombuffer(buffers_b[b], np.uint8)):
-                    return False
-            elif not same_encoding(a, buffers_a, b, buffers_b):
-                return False
-        return True
-    if isinstance(tree_a, list) and isinstance(tree_b, list):
-        return len(tree_a) == len(tree_b) and all(
-            same_encoding(a, buffers_a, b, buffers_b) for a, b in zip(tree_a, tree_b))
-    return type(tree_a) is type(tree_b) and tree_a == tree_b
 
 
 def pack(tree, buffers: list[bytes]) -> bytes:

@@ -23,7 +23,6 @@ from .sources import SubmissionSourceError, module_source
 
 BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
                       if isinstance(obj, type) and issubclass(obj, BaseException)}
-WRITE_BACK_TYPES = (list, dict, np.ndarray)
 
 
 class OutputLimitExceeded(BaseException):
@@ -65,13 +64,6 @@ def _safe_str(exc: BaseException, limit: int = 2000) -> str:
         return str(exc)[:limit]
     except BaseException:  # a hostile __str__ must not break the reply
         return "<unprintable exception>"
-
-
-def _sent_arguments(tree) -> tuple[list, dict]:
-    """The encoded args and kwargs of a decoded request, as the judge sent them."""
-    fields = dict(tree["$dict"])
-    kwargs = fields.get("kwargs")
-    return fields.get("args", []), dict(kwargs["$dict"]) if kwargs else {}
 
 
 class Dispatcher:
@@ -167,15 +159,6 @@ class Dispatcher:
                 where = f"{Path(filename).name}:{lineno} ({frame.f_code.co_name})"
         return where
 
-    def _changed(self, encoder: codec.Encoder, value, sent, sent_buffers):
-        """The argument's new encoding when the call changed it, else None (nothing to write back)."""
-        mark = len(encoder.buffers)
-        tree = encoder.encode(value)
-        if sent is not None and codec.same_encoding(tree, encoder.buffers, sent, sent_buffers):
-            del encoder.buffers[mark:]
-            return None
-        return tree
-
     def handle(self, message: bytes) -> bytes:
         stdout = LimitedWriter(self.output_limit)
         stderr = LimitedWriter(self.output_limit)
@@ -189,13 +172,9 @@ class Dispatcher:
                 result = self._run(request)
                 encoder = codec.Encoder(make_handle=self.make_handle)
                 reply["value"] = encoder.encode(result)
-                sent_args, sent_kwargs = _sent_arguments(tree)
-                reply["writeback"] = [
-                    self._changed(encoder, a, sent, buffers) if isinstance(a, WRITE_BACK_TYPES) else None
-                    for a, sent in zip(request.get("args", []), sent_args)]
-                reply["writeback_kw"] = {
-                    k: self._changed(encoder, v, sent_kwargs.get(k), buffers)
-                    for k, v in request.get("kwargs", {}).items() if isinstance(v, WRITE_BACK_TYPES)}
+                if request.get("return_args"):
+                    reply["args_after"] = encoder.encode(list(request.get("args", [])))
+                    reply["kwargs_after"] = encoder.encode(dict(request.get("kwargs", {})))
                 buffers_out = encoder.buffers
             except KeyboardInterrupt:
                 raise

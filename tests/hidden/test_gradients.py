@@ -129,7 +129,7 @@ def test_numerical_gradient_matrix_input(submission):
 def test_numerical_gradient_leaves_x_unchanged(submission):
     x = np.array([3.0, -4.0, 0.5])
     original = x.copy()
-    submission.gradients.numerical_gradient(function_2_sum, x)
+    _, x = submission.call_and_read_args(submission.gradients.numerical_gradient, function_2_sum, x).args
     assert_close(x, original, rtol=0, atol=1e-12, func="gradients.numerical_gradient: x afterwards",
                  hint=RESTORE_HINT)
 
@@ -172,8 +172,9 @@ def test_gradient_descent_small_and_large_lr(submission):
 
 
 def test_gradient_descent_leaves_init_x_unchanged(submission):
-    init_x = np.array([-3.0, 4.0])
-    submission.gradients.gradient_descent(function_2, init_x, lr=0.1, step_num=5)
+    called = submission.call_and_read_args(submission.gradients.gradient_descent, function_2, np.array([-3.0, 4.0]),
+                                           lr=0.1, step_num=5)
+    init_x = called.args[1]
     assert_close(init_x, [-3.0, 4.0], rtol=0, func="gradients.gradient_descent: init_x afterwards",
                  hint=("x = init_x はコピーではありません。init_x.copy() から始めましょう",
                        "x = init_x is not a copy; start from init_x.copy()"))

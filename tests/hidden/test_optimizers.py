@@ -99,11 +99,20 @@ def gradient(params):
     return {"x": params["x"] / 10.0, "y": 2.0 * params["y"]}
 
 
-def trajectory(opt, steps):
-    """Positions after each of ``steps`` updates of ``opt`` (the submission's or a reference)."""
+def update(submission, opt, params, grads):
+    """``opt.update(params, grads)``; returns params as the update left them."""
+    if submission is None:
+        opt.update(params, grads)
+        return params
+    return submission.call_and_read_args(opt.update, params, grads).args[0]
+
+
+def trajectory(opt, steps, submission=None):
+    """Positions after each of ``steps`` updates of ``opt`` (the submission's, or a reference
+    when ``submission`` is None)."""
     params, path = start(), []
     for _ in range(steps):
-        opt.update(params, gradient(params))
+        params = update(submission, opt, params, gradient(params))
         path.append([float(params["x"][0]), float(params["y"][0])])
     return np.array(path)
 
@@ -129,7 +138,7 @@ def make(submission, name, **kw):
 @pytest.mark.parametrize("name", NAMES)
 def test_book_trajectory(submission, name):
     lr = BOOK_LR[name]
-    got = trajectory(make(submission, name, lr=lr), 30)
+    got = trajectory(make(submission, name, lr=lr), 30, submission)
     expected = trajectory(REFERENCE[name](lr=lr), 30)
     rtol, atol = TOL[name]
     assert_close(got, expected, rtol=rtol, atol=atol,
@@ -140,7 +149,7 @@ def test_book_trajectory(submission, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_matches_torch_optim(submission, name):
     lr = BOOK_LR[name]
-    got = trajectory(make(submission, name, lr=lr), 30)
+    got = trajectory(make(submission, name, lr=lr), 30, submission)
     expected = torch_trajectory(name, 30, lr=lr)
     rtol, atol = TOL[name]
     assert_close(got, expected, rtol=rtol, atol=atol,
@@ -151,7 +160,7 @@ def test_matches_torch_optim(submission, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_default_hyperparameters(submission, name):
     # No arguments: SGD lr=0.01; Momentum lr=0.01, α=0.9; AdaGrad lr=0.01; Adam lr=0.001, β=(0.9, 0.999).
-    got = trajectory(make(submission, name), 20)
+    got = trajectory(make(submission, name), 20, submission)
     expected = trajectory(REFERENCE[name](), 20)
     rtol, atol = TOL[name]
     assert_close(got, expected, rtol=rtol, atol=min(atol, 1e-6),
@@ -171,7 +180,7 @@ def test_several_parameters(submission, name):
     ref_params = {k: v.copy() for k, v in init.items()}
     ref = REFERENCE[name](lr=0.05)
     for grads in grads_seq:
-        opt.update(mine, {k: g.copy() for k, g in grads.items()})
+        mine = update(submission, opt, mine, grads)
         ref.update(ref_params, grads)
     for key in shapes:
         assert_close(mine[key], ref_params[key], rtol=TOL[name][0], atol=TOL[name][1],
@@ -186,8 +195,8 @@ def test_update_leaves_grads_unchanged(submission, name):
     grads = {"W": np.array([[0.3, -0.2], [1.5, -4.0]]), "b": np.array([-0.5, 2.0])}
     saved = {k: v.copy() for k, v in grads.items()}
     opt = make(submission, name, lr=0.1)
-    opt.update(params, grads)
-    opt.update(params, grads)
+    params, grads = submission.call_and_read_args(opt.update, params, grads).args
+    params, grads = submission.call_and_read_args(opt.update, params, grads).args
     for key in saved:
         assert_close(grads[key], saved[key], rtol=0, func=f"optimizers.{name}.update: grads['{key}'] afterwards",
                      hint=("grads は読むだけにして、書き換えないでください", "only read grads; do not change them"))
@@ -197,7 +206,7 @@ def test_adam_first_step_is_about_lr(submission):
     # With bias correction, m̂ = g and v̂ = g², so the first step is lr·g/|g| for every element.
     params = {"w": np.array([3.0, -0.02, 400.0])}
     grads = {"w": np.array([0.5, -5.0, 300.0])}
-    submission.optimizers.Adam(lr=0.1).update(params, grads)
+    params = update(submission, submission.optimizers.Adam(lr=0.1), params, grads)
     assert_close(params["w"], [2.9, 0.08, 399.9], rtol=1e-6, atol=1e-6, func="optimizers.Adam(lr=0.1): the first update",
                  hint=HINTS["Adam"])
 
@@ -206,7 +215,7 @@ def test_optimizers_decrease_the_function(submission):
     def f(p):
         return float(p[0] ** 2 / 20 + p[1] ** 2)
     for name in NAMES:
-        path = trajectory(make(submission, name, lr=BOOK_LR[name]), 30)
+        path = trajectory(make(submission, name, lr=BOOK_LR[name]), 30, submission)
         assert_that(bool(np.all(np.isfinite(path))) and f(path[-1]) < 0.2 * f(START),
                     func=f"optimizers.{name}(lr={BOOK_LR[name]}): f after 30 updates",
                     problem=("関数の値が十分に小さくなっていません", "the function did not go down enough"),

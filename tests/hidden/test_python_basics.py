@@ -91,8 +91,8 @@ def test_tentimes_returns_list(submission):
 
 
 def test_tentimes_leaves_input_unchanged(submission):
-    numlist = [1, 2, 3, 4, 5]
-    got = submission.python_basics.tentimes(numlist)
+    called = submission.call_and_read_args(submission.python_basics.tentimes, [1, 2, 3, 4, 5])
+    got, (numlist,) = called.value, called.args
     assert_equal(numlist, [1, 2, 3, 4, 5], func="python_basics.tentimes: 入力のリスト / the input list",
                  hint=INPUT_HINT)
     assert_equal(got, [10, 20, 30, 40, 50], func="python_basics.tentimes([1, 2, 3, 4, 5])", hint=TENTIMES_HINT)

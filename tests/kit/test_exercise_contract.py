@@ -14,7 +14,7 @@ from autograder.grade.hidden_runner import HiddenRunner
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS, WRONG_ANSWERS
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
-SUBMISSION_API = {"module", "helper", "take_output", "time_limit", "label", "close"}
+SUBMISSION_API = {"module", "helper", "take_output", "time_limit", "label", "close", "call_and_read_args"}
 
 
 def test_catalogue_is_complete():
