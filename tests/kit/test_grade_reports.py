@@ -29,12 +29,14 @@ def test_student_status_rules():
     assert _result(a=_ex("error: bad notebook"))["status"] == "error: bad notebook"
 
 
-def test_cells_never_show_a_bare_zero_for_errors():
-    assert report.cell(_ex("error: x")) == "error"
-    assert report.cell(_ex("pending: no GPU")) == "pending"
-    assert report.cell(_ex("graded", 0.0)) == "0"
+def test_cells_hold_numbers_only_and_never_a_bare_zero_for_errors():
+    assert report.cell(_ex("error: x")) == "" and report.status_word(_ex("error: x")) == "error"
+    assert report.cell(_ex("pending: no GPU")) == "" and report.status_word(_ex("pending: no GPU")) == "pending"
+    assert report.cell(_ex("missing", 0.0)) == "0" and report.status_word(_ex("missing", 0.0)) == "missing"
+    assert report.cell(_ex("graded", 0.0)) == "0" and report.status_word(_ex("graded", 0.0)) == "graded"
     assert report.cell(_ex("graded", 1.5)) == "1.5"
-    assert report.cell(None) == ""
+    assert report.status_word({**_ex("graded", 0.0), "not_started": True}) == "not started"
+    assert report.cell(None) == "" and report.status_word(None) == ""
 
 
 def test_html_is_escaped_and_bilingual():
