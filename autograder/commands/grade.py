@@ -33,6 +33,7 @@ def add_arguments(parser):
 
 def run(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -56,19 +57,19 @@ def run(args) -> int:
         elif kind == "done" and task is not None:
             outcome = rest[1]
             tag = "(cached)" if outcome.state == "cached" else outcome.result["status"][:40]
-            progress.update(task, advance=1, last=f"{outcome.student}: {tag}")
+            progress.update(task, advance=1, last=escape(f"{outcome.student}: {tag}"))
 
     try:
         batch = Batch(options, on_event=on_event)
     except BatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
     with progress:
         task = progress.add_task("採点中 / grading", total=len(batch.students), last="")
         try:
             outcomes = batch.run()
         except BatchError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {escape(str(exc))}")
             return 2
 
     from ..report import class_report, terminal

@@ -39,7 +39,8 @@ body.only-ja [lang=en],body.only-en [lang=ja]{display:none}
 .sep{color:var(--mute)}body.only-ja .sep,body.only-en .sep{display:none}
 .cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid #e0e0e0;border-radius:6px;padding:.5rem .9rem}
 .card b{font-size:1.4rem;display:block}
-.exercise{display:grid;grid-template-columns:minmax(18rem,26rem) 1fr;gap:1rem;align-items:start}
+.exercise{display:grid;grid-template-columns:22rem minmax(0,1fr);gap:1rem;align-items:start}
+table.tests{width:100%}.nowrap{white-space:nowrap}.allpass{color:var(--ok)}.allpass code{color:#424242}
 .chart svg{width:100%;height:auto}
 .share{display:inline-block;width:7rem;height:.7rem;background:#eee;margin-right:.4rem;vertical-align:middle}
 .share i{display:block;height:100%;background:var(--bad)}
@@ -222,7 +223,9 @@ def _attention(results: list[dict], summary: dict, exercises: list[str]) -> str:
 
 
 def page(summary: dict, results: list[dict]) -> str:
-    exercises = summary.get("exercises", [])
+    everything = summary.get("exercises", [])
+    exercises = [m for m in everything if any(m in r["exercises"] for r in results)]
+    unseen = [m for m in everything if m not in exercises]
     maxima = summary.get("maxima", {})
     roster_missing = len((summary.get("roster") or {}).get("missing", []))
     titles = {}
@@ -272,6 +275,8 @@ def page(summary: dict, results: list[dict]) -> str:
                     f'<td class=n>{s["full"]}</td><td class=n>{w["graded"]}</td><td class=n>{w["not started"]}</td>'
                     f'<td class=n>{w["error"]}</td><td class=n>{w["pending"]}</td><td class=n>{w["missing"]}</td></tr>')
     body.append("</table>")
+    if unseen and results:
+        body.append(f"<p class=mute>{both('まだ採点していない課題', 'Not graded yet')}: {_e(', '.join(unseen))}</p>")
     if summary.get("disabled"):
         body.append(f"<p class=mute>{both('このコースで採点しない課題', 'Not graded in this course')}: "
                     f"{_e(', '.join(summary['disabled']))}</p>")
@@ -287,21 +292,26 @@ def page(summary: dict, results: list[dict]) -> str:
         body.append(f'<section id="ex-{_e(m)}"><h3>{both(ja, en)} <code>{_e(m)}</code></h3><div class="exercise">')
         body.append(f'<div class="chart">{histogram_svg(s, m)}</div><div>')
         failures = test_failures(results, m)
+        failed = [t for t in failures if t["failed"]]
+        passed = [t for t in failures if not t["failed"]]
         if not failures:
             body.append(f"<p class=mute>{both('採点された解答がありません', 'no graded work')}</p>")
-        else:
+        if failed:
             body.append(f"<table class=tests><tr><th>{both('隠しテスト', 'hidden test')}</th>"
                         f"<th class=n>{both('配点', 'points')}</th><th>{both('不合格', 'failed')}</th>"
                         f"<th>{both('よくある失敗メッセージ', 'most common failure messages')}</th></tr>")
-            for t in failures:
+            for t in failed:
                 share = t["share"]
                 messages = "".join(f'<pre>{_e(msg)}</pre><span class="count">× {n}</span>'
                                    for msg, n in t["messages"].most_common(TOP_MESSAGES))
                 body.append(f'<tr data-test="{_e(t["test"])}" data-share="{share:.4f}"><td><code>{_e(t["test"])}'
-                            f'</code></td><td class=n>{fmt(t["points"])}</td><td><span class="share">'
+                            f'</code></td><td class=n>{fmt(t["points"])}</td><td class=nowrap><span class="share">'
                             f'<i style="width:{share * 100:.1f}%"></i></span>{share * 100:.0f}% '
                             f'<span class="count">({t["failed"]}/{t["tried"]})</span></td><td>{messages}</td></tr>')
             body.append("</table>")
+        if passed:
+            names = ", ".join(f'<code data-test="{_e(t["test"])}" data-share="0">{_e(t["test"])}</code>' for t in passed)
+            body.append(f"<p class=allpass>{both('全員合格', 'passed by everyone')} ({len(passed)}): {names}</p>")
         body.append("</div></div></section>")
     body.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(head + body) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
@@ -38,7 +39,7 @@ def wide_table(rows: list[dict], exercises: list[str], title: str) -> Table:
             word = row.get(f"{module}_status", "")
             cells.append("–" if word == "missing" else (row[module] if word in ("graded", "not started", "")
                                                         else word))
-        table.add_row(row["student"], *cells, row["total"], row["status"])
+        table.add_row(escape(row["student"]), *cells, row["total"], escape(row["status"]))
     return table
 
 
@@ -66,7 +67,8 @@ def student_table(rows: list[dict], exercises: list[str], possible: float, title
     table.add_column("what is not graded / 採点されていない課題", overflow="fold", ratio=1)
     for row in rows:
         total = f"{row['total']}/{fmt(possible)}" if row["total"] != "" else "–"
-        table.add_row(row["student"], total, row["status"].split(" / ")[0], _problems(row, exercises))
+        table.add_row(escape(row["student"]), total, escape(row["status"].split(" / ")[0]),
+                      _problems(row, exercises))
     return table
 
 
@@ -105,7 +107,7 @@ def print_people(console: Console, summary: dict) -> None:
     """What a person must look at: files that belong to no student, the roster's gaps."""
     unplaced = summary.get("unplaced") or []
     if unplaced:
-        lines = [f"{u['path']}  ({u['reason']})" for u in unplaced[:SHOWN_UNPLACED]]
+        lines = [escape(f"{u['path']}  ({u['reason']})") for u in unplaced[:SHOWN_UNPLACED]]
         if len(unplaced) > SHOWN_UNPLACED:
             lines.append(f"… and {len(unplaced) - SHOWN_UNPLACED} more (summary.json: unplaced)")
         console.print(Panel("\n".join(lines), title=f"NOT GRADED: {len(unplaced)} file(s) belong to no student / "
@@ -113,8 +115,8 @@ def print_people(console: Console, summary: dict) -> None:
                             border_style="red bold"))
     roster = summary.get("roster") or {}
     if roster.get("not_on_roster"):
-        console.print(Panel(", ".join(roster["not_on_roster"]), border_style="yellow",
+        console.print(Panel(escape(", ".join(roster["not_on_roster"])), border_style="yellow",
                             title=f"not on the roster / 名簿にない提出: {len(roster['not_on_roster'])}"))
     if roster.get("missing"):
-        console.print(Panel(", ".join(roster["missing"]), border_style="yellow",
+        console.print(Panel(escape(", ".join(roster["missing"])), border_style="yellow",
                             title=f"on the roster, nothing handed in / 未提出: {len(roster['missing'])}"))
