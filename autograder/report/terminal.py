@@ -61,13 +61,14 @@ def _problems(row: dict, exercises: list[str]) -> str:
 
 def student_table(rows: list[dict], exercises: list[str], possible: float, title: str) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("student", no_wrap=True, overflow="ellipsis", min_width=7, max_width=22)
+    table.add_column("student", no_wrap=True, overflow="ellipsis", min_width=7, max_width=30)
     table.add_column("total", justify="right", no_wrap=True, min_width=len(f"{fmt(possible)}/{fmt(possible)}"))
-    table.add_column("status", no_wrap=True, overflow="ellipsis", min_width=7, max_width=18)
+    table.add_column("status", no_wrap=True, overflow="ellipsis", min_width=7, max_width=16)
     table.add_column("what is not graded / 採点されていない課題", overflow="fold", ratio=1)
     for row in rows:
         total = f"{row['total']}/{fmt(possible)}" if row["total"] != "" else "–"
-        table.add_row(escape(row["student"]), total, escape(row["status"].split(" / ")[0]),
+        who = f"{row['student']} {row.get('name', '')}".strip()
+        table.add_row(escape(who), total, escape(row["status"].split(" / ")[0]),
                       _problems(row, exercises))
     return table
 
@@ -90,7 +91,8 @@ def exercise_table(rows: list[dict], exercises: list[str], maxima: dict[str, flo
 
 
 def fits(console: Console, table: Table) -> bool:
-    return Measurement.get(console, console.options, table).maximum <= console.width
+    """Whether every cell shows in full (rich would shrink columns to fit, down to nothing)."""
+    return Measurement.get(console, console.options.update_width(10_000), table).maximum <= console.width
 
 
 def print_gradebook(console: Console, rows: list[dict], exercises: list[str], maxima: dict[str, float],
