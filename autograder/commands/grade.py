@@ -64,6 +64,9 @@ def run(args) -> int:
     except BatchError as exc:
         console.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
+    if batch.classlist.unplaced:
+        console.print(f"[red bold]{len(batch.classlist.unplaced)} file(s) belong to no student[/red bold] "
+                      "(listed at the end and in summary.json)")
     with progress:
         task = progress.add_task("採点中 / grading", total=len(batch.students), last="")
         try:

@@ -48,7 +48,7 @@ def build(found: inputs.Survey, roster_path: Path | None = None) -> ClassList:
         for pid, person in listed.items():
             if pid not in people:
                 missing.append(pid)
-                people[pid] = {"name": person.name, "email": person.email, "lms": "", "late": False,
+                people[pid] = {"name": person.name, "email": person.email, "lms": person.lms, "late": False,
                                "on_roster": True, "extra": person.extra}
         not_on_roster = [s.id for s in found.students if s.id not in listed]
     return ClassList(people, missing, not_on_roster, list(found.unplaced), list(found.layouts),

@@ -190,10 +190,14 @@ def _is_download(names) -> bool:
     return any(lms.builtin(name, is_dir) for name, is_dir in tops.items())
 
 
-def _folder_entries(root: Path) -> list[_Entry]:
+def _folder_entries(root: Path, found: "_Class | None" = None) -> list[_Entry]:
     entries = []
     for entry in sorted(root.iterdir()):
-        if _skipped(entry.name) or entry.is_symlink():
+        if _skipped(entry.name):
+            continue
+        if entry.is_symlink():  # could point at another student or the solutions
+            if found is not None:
+                found.unplaced.append(Unplaced(str(entry), "a symbolic link: not followed"))
             continue
         if entry.is_dir():
             entries.append(_Entry(entry.name, True, Piece("folder", entry), str(entry)))
@@ -225,7 +229,7 @@ def _survey_folder(root: Path, pattern, found: _Class) -> None:
                 rel = full.relative_to(root).as_posix()
                 _place_by_pattern(pattern, rel, Piece("file", full), root, found, str(full))
         return
-    for entry in _folder_entries(root):
+    for entry in _folder_entries(root, found):
         if _match_entry(entry, root, found):
             continue
         path = entry.piece.path

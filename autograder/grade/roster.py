@@ -30,6 +30,7 @@ class Person:
     name: str = ""
     email: str = ""
     extra: dict = field(default_factory=dict)   # the roster's other columns, as written
+    lms: str = ""                               # "moodle" / "canvas" when the id is that LMS's own
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> str | None:
@@ -40,12 +41,13 @@ def _column(header: list[str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _id(value: str) -> str:
+def _id(value: str) -> tuple[str, bool]:
+    """(the id, whether it was Moodle's "Participant N")."""
     value = value.strip()
     for prefix in MOODLE_PARTICIPANT:
         if value.startswith(prefix) and value[len(prefix):].strip().isdigit():
-            return value[len(prefix):].strip()
-    return value
+            return value[len(prefix):].strip(), True
+    return value, False
 
 
 def read(path: Path) -> dict[str, Person]:
@@ -74,19 +76,21 @@ def read(path: Path) -> dict[str, Person]:
         raise RosterError(f"{path}: the roster needs an id column (one of {', '.join(ID_COLUMNS)}); "
                           f"its columns are {header}")
     name_col, email_col = _column(header, NAME_COLUMNS), _column(header, EMAIL_COLUMNS)
+    canvas = id_col.strip() == "ID" and any(h.strip() in ("SIS User ID", "SIS Login ID") for h in header)
     people: dict[str, Person] = {}
     for line, row in enumerate(reader, start=2):
         first = (row.get(header[0]) or "").strip().lower()
         if first in ("points possible", "満点"):  # Canvas's second row
             continue
-        student = _id(row.get(id_col) or "")
+        student, participant = _id(row.get(id_col) or "")
         if not student:
             continue
         if student in people:
             raise RosterError(f"{path}, line {line}: id {student!r} appears twice")
         people[student] = Person(student, (row.get(name_col) or "").strip() if name_col else "",
                                  (row.get(email_col) or "").strip() if email_col else "",
-                                 {k: v for k, v in row.items() if k not in (id_col, name_col, email_col) and k})
+                                 {k: v for k, v in row.items() if k not in (id_col, name_col, email_col) and k},
+                                 "moodle" if participant else ("canvas" if canvas else ""))
     if not people:
         raise RosterError(f"{path}: the roster lists nobody")
     return people

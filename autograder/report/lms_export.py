@@ -101,13 +101,13 @@ def export(fmt_name: str, summary: dict, results: dict[str, dict], *, scale: flo
         extra = person.get("extra") or {}
         lms = person.get("lms", "")
         if fmt_name == "moodle":
-            identifier = f"Participant {student}" if lms == "moodle" or student.isdigit() else ""
+            identifier = f"Participant {student}" if lms == "moodle" else ""
             if not identifier:
                 out.unmatched.append(student)
             writer.writerow([identifier, person.get("name", ""), person.get("email", ""), grade, shown_max,
                              stamp if grade else "", _comment(result, exercises, maxima)])
         else:
-            canvas_id = student if lms == "canvas" or student.isdigit() else extra.get("ID", "")
+            canvas_id = student if lms == "canvas" else extra.get("ID", "")
             if not canvas_id and not extra.get("SIS User ID"):
                 out.unmatched.append(student)
             writer.writerow([person.get("name", "") or student, canvas_id, extra.get("SIS User ID", ""),
