@@ -39,8 +39,8 @@ body.only-ja [lang=en],body.only-en [lang=ja]{display:none}
 .sep{color:var(--mute)}body.only-ja .sep,body.only-en .sep{display:none}
 .cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid #e0e0e0;border-radius:6px;padding:.5rem .9rem}
 .card b{font-size:1.4rem;display:block}
-.exercise{display:grid;grid-template-columns:22rem minmax(0,1fr);gap:1rem;align-items:start}
-table.tests{width:100%}table.tests td:last-child{width:55%}.nowrap{white-space:nowrap}.allpass{color:var(--ok)}.allpass code{color:#424242}
+.exercise{display:grid;grid-template-columns:20rem minmax(0,1fr);gap:1rem;align-items:start}
+table.tests{width:100%}table.tests td:last-child{width:50%}table.tests td:first-child code{word-break:break-all}.nowrap{white-space:nowrap}.allpass{color:var(--ok)}.allpass code{color:#424242}
 .chart svg{width:100%;height:auto}
 .share{display:inline-block;width:7rem;height:.7rem;background:#eee;margin-right:.4rem;vertical-align:middle}
 .share i{display:block;height:100%;background:var(--bad)}
