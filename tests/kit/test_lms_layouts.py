@@ -58,7 +58,7 @@ def moodle_download(folders: bool) -> dict[str, bytes]:
             continue
         for file, text in files.items():
             members[f"{prefix}/{file}" if folders else f"{prefix}{file}"] = text.encode()
-    members[f"Ken Ito_12347_assignsubmission_onlinetext_onlinetext.html"] = b"<p>done</p>"
+    members["Ken Ito_12347_assignsubmission_onlinetext_onlinetext.html"] = b"<p>done</p>"
     members["grading-notes.txt"] = b"not a submission"
     return members
 
