@@ -71,11 +71,11 @@ def _shape_text(shape: tuple) -> str:
 def assert_close(got, expected, *, func: str, rtol: float = 1e-7, atol: float = 0.0,
                  hint: tuple[str, str] | None = None, check_shape: bool = True):
     """``got`` equals ``expected`` within ``rtol``/``atol`` (and has its shape; with
-    ``check_shape=False`` shapes that broadcast together are compared element-wise).
-    Two tuples of ints are shapes (``assert_close(out.shape, (7, 10), ...)``): a mismatch
-    says so in a sentence; ``assert_shape`` says it directly."""
+    ``check_shape=False`` shapes that broadcast together are compared element-wise, and two
+    tuples of ints are compared as shapes: ``assert_close(out.shape, (7, 10), check_shape=False)``
+    says a mismatch in a sentence, as ``assert_shape(out, (7, 10))`` does directly)."""
     __tracebackhide__ = True
-    if _is_shape(got) and _is_shape(expected):
+    if not check_shape and _is_shape(got) and _is_shape(expected):
         if tuple(got) != tuple(expected):
             fail(func, hint=hint, problem=_shape_problem(tuple(expected), tuple(got)), show_values=False)
         return
