@@ -52,10 +52,21 @@ def _warm_pool(pool) -> None:
         print(f"the jail did not start ahead of the first student: {exc}", file=sys.stderr, flush=True)
 
 
-def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str) -> list[str]:
-    files = [str(HIDDEN_TESTS / f"test_{m}.py") for m in modules]
-    return [*files, "--submission", staged, "-p", "autograder.grade.collect", "--kit-results", results,
-            "-q", "--rootdir", str(KIT_ROOT),
+def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str,
+                files: list[str] | None = None) -> list[str]:
+    """The hidden suites of ``modules``, or the test ``files`` given (the kit's own checks also
+    run visible self-checks and test files of their own this way)."""
+    files = files or [str(HIDDEN_TESTS / f"test_{m}.py") for m in modules]
+    root, named = KIT_ROOT, []
+    if any(not Path(f).resolve().is_relative_to(KIT_ROOT) for f in files):
+        # Test files of a kit of their own (the kit's tests make some): their root is the folder above
+        # their suites' folders, so that node ids keep "hidden/" or "exercises/"; the plugin that the
+        # kit's conftest.py brings is named.
+        root = Path(os.path.commonpath([Path(f).resolve().parent.parent for f in files]))
+        named = ["-p", "autograder.pytest_plugin", "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    return [*files, "--submission", staged, *named,
+            "-p", "autograder.grade.collect", "--kit-results", results,
+            "-q", "--rootdir", str(root),
             # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here
             "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
             "--device", device, "--grading-config", config_path, "--lang", "both"]
@@ -111,8 +122,8 @@ def main(argv=None) -> int:
             started = time.monotonic()
             print(f"\n===== {job['student']} =====", flush=True)
             try:
-                code = pytest.main(pytest_args(job["staged"], job["modules"], job["results"], device, args.config),
-                                   plugins=[make_plugin()])
+                code = pytest.main(pytest_args(job["staged"], job["modules"], job["results"], device, args.config,
+                                               job.get("files")), plugins=[make_plugin()])
                 reply({"id": job["id"], "exit": int(code), "seconds": time.monotonic() - started})
             except BaseException as exc:  # one student's trouble must not end the judge
                 if isinstance(exc, KeyboardInterrupt):

@@ -98,13 +98,17 @@ class Judge:
         self.kill()
 
     # -- one student ---------------------------------------------------------------
-    def run(self, student: str, staged: Path, modules: list[str], results: Path, wall: float) -> dict:
-        """The judge's reply for one student; JudgeLost when it died or overran (it is restarted)."""
+    def run(self, student: str, staged: Path, modules: list[str], results: Path, wall: float,
+            files: list[Path] | None = None) -> dict:
+        """The judge's reply for one student; JudgeLost when it died or overran (it is restarted).
+        ``files``: test files to run instead of the modules' hidden suites."""
         if self.proc is None:
             self.start()
         self._next_id += 1
         job = {"id": self._next_id, "student": student, "staged": str(staged), "modules": modules,
                "results": str(results)}
+        if files:
+            job["files"] = [str(f) for f in files]
         deadline = time.monotonic() + wall
         try:
             self.proc.stdin.write(json.dumps(job, ensure_ascii=False) + "\n")

@@ -154,6 +154,15 @@ def test_self_check_runs_in_the_release_and_reports_not_started(release):
         row = re.search(rf"^{module}\s+(\S+ / [a-z ]+?)\s+0/\d+\s*$", table, re.M)
         assert row and row.group(1) == "未着手 / not started", (module, table[:2000])
     assert f"{len(SELF_CHECKED)} 課題中 0 課題完了" in table
+    # One line per untouched exercise (its file's progress line), then the progress table: no
+    # failure listed test by test (pytest's header above, its closing line below).
+    lines = out.rstrip("\n").splitlines()
+    collected = next(i for i, line in enumerate(lines) if line.startswith("collected "))
+    progress = next(i for i, line in enumerate(lines) if "進捗 / progress" in line)
+    body = [line for line in lines[collected + 1:progress] if line.strip()]
+    assert sorted(line.split()[0] for line in body) == sorted(f"exercises/test_{m}.py" for m in SELF_CHECKED), body
+    assert len(lines) - progress == len(SELF_CHECKED) + 4, lines[progress:]  # rule, head, rows, total, closing
+    assert collected <= 6 and len(lines) <= 2 * len(SELF_CHECKED) + 12, f"{len(lines)} lines:\n{out}"
 
 
 def test_release_refuses_to_overwrite_the_kit():
