@@ -21,7 +21,9 @@ SUBMISSION_API = {"module", "helper", "take_output", "time_limit", "label", "clo
 
 def test_catalogue_is_complete():
     expected = {"python_basics", "numpy_basics", "activations", "perceptron", "forward", "losses",
-                "gradients", "optimizers", "layers", "autograd", "least_squares", "mnist_mlp"}
+                "gradients", "optimizers", "layers", "autograd", "least_squares", "mnist_mlp",
+                "python_practice", "numpy_workshop", "regression_data", "tensors", "training_tricks",
+                "seminar_activations"}
     assert expected <= set(MODULES), f"missing solutions: {sorted(expected - set(MODULES))}"
 
 
