@@ -87,7 +87,7 @@ EXPECTED_W_B = {
 }
 
 
-def test_several_parameters_in_place(submission):
+def test_dict_of_parameters_in_place(submission):
     # params = {W (2, 3), b (3,)}, two updates with lr=0.1: each key keeps its own state,
     # params change in place and grads are only read.
     grads_1 = {"W": np.array([[-0.62, 0.49, 0.36], [0.11, -0.93, -0.03]]), "b": np.array([0.7, -1.34, -0.46])}
