@@ -83,10 +83,11 @@ def test_sigmoid_scalar(submission):
 # -- relu (000:207, 001:1609) ----------------------------------------------------------------
 
 def test_relu_values(submission):
-    for x in (np.array([[-5.0, -0.5, 0.0], [0.5, 2.0, 1e6]]), np.array(-4.0), np.array(2.5)):
-        expected = np.maximum(0, x)
-        got = submission.activations.relu(x.copy() if x.ndim else float(x))
-        assert_close(got, expected, func=f"activations.relu({x.tolist()})", hint=RELU_HINT)
+    x = np.array([[-5.0, -0.5, 0.0], [0.5, 2.0, 1e6]])
+    for value in (x, np.array(-4.0), np.array(2.5)):
+        expected = np.maximum(0, value)
+        got = submission.activations.relu(value.copy() if value.ndim else float(value))
+        assert_close(got, expected, func=f"activations.relu({value.tolist()})", hint=RELU_HINT)
 
 
 def test_relu_leaves_input_unchanged(submission):
