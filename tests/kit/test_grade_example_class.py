@@ -180,9 +180,9 @@ def test_cli_grades_and_prints_the_gradebook(klass, quick_config, tmp_path):
 
 
 # -- hostile students: need the jail -------------------------------------------------------
-# Tests of activations that the honest part of each file may pass: a relu that returns
-# nothing still "leaves its input unchanged"; hostile_exit's identity_function is right.
-UNCHANGED = {"test_relu_leaves_input_unchanged"}
+# Tests of activations that the honest part of each file may pass: none (a relu that returns
+# nothing no longer "leaves its input unchanged" for a point); hostile_exit's identity_function is right.
+UNCHANGED: set[str] = set()
 HOSTILE_HONEST = {
     "hostile_allclose": UNCHANGED, "hostile_pytest": UNCHANGED, "hostile_eq": UNCHANGED,
     "hostile_read": UNCHANGED, "hostile_write": UNCHANGED, "hostile_network": UNCHANGED,
