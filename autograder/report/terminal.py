@@ -1,6 +1,7 @@
 """The summary printed at the end of ``autograder grade``, fitted to the terminal.
 
-Where every exercise column fits, one table as gradebook.csv has it. In a narrower
+In a log or a file (no terminal), one table as gradebook.csv has it, as wide as it needs.
+In a terminal where every exercise column fits, that same table. In a narrower
 terminal (80 columns, 13 exercises) two tables that need no more width whatever the number
 of exercises: per student the total and what is wrong, and per exercise the class's mean
 and counts. Nothing shrinks to nothing.
@@ -98,6 +99,15 @@ def fits(console: Console, table: Table) -> bool:
 def print_gradebook(console: Console, rows: list[dict], exercises: list[str], maxima: dict[str, float],
                     title: str) -> None:
     wide = wide_table(rows, exercises, title)
+    if not console.is_terminal:
+        # A log or a file has no width of its own: one line per student, however many exercises.
+        needed = Measurement.get(console, console.options.update_width(10_000), wide).maximum
+        width, console.width = console.width, max(console.width, needed)
+        try:
+            console.print(wide)
+        finally:
+            console.width = width
+        return
     if fits(console, wide):
         console.print(wide)
         return
