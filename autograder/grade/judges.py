@@ -25,8 +25,9 @@ class JudgeStartError(Exception):
 
 class Judge:
     def __init__(self, config: Path, device: str, sandbox: str, log: Path, start_timeout: float = 300,
-                 warm: str = "numpy,torch"):
+                 warm: str = "numpy,torch", suites: Path | None = None):
         self.config, self.device, self.sandbox, self.log, self.warm = config, device, sandbox, log, warm
+        self.suites = suites
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
         self.hello: dict = {}
@@ -37,14 +38,17 @@ class Judge:
     def start(self) -> dict:
         cmd = [sys.executable, "-m", "autograder.grade.judge", "--config", str(self.config),
                "--device", self.device, "--sandbox", self.sandbox, "--log", str(self.log),
-               "--warm", self.warm]
+               "--warm", self.warm] + (["--suites", str(self.suites)] if self.suites else [])
         # A session of its own, so that killing the judge takes its workers along.
         self.proc = subprocess.Popen(cmd, cwd=KIT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
                                      start_new_session=True)
         self._lines = queue.Queue()
         threading.Thread(target=self._read, args=(self.proc, self._lines), daemon=True).start()
-        hello = self._wait(self.start_timeout)
+        try:
+            hello = self._wait(self.start_timeout)
+        except TimeoutError:
+            hello = {"error": f"no answer within {self.start_timeout:g} s (see {self.log})"}
         if hello is None or not hello.get("hello"):
             reason = (hello or {}).get("error") or f"see {self.log}"
             self.kill()
@@ -85,6 +89,19 @@ class Judge:
                 stream.close()
             except OSError:
                 pass
+
+    def stop(self, grace: float = 2.0):
+        """End the judge now: SIGTERM lets it clean its sandboxes up (strays of a worker without
+        bubblewrap included); SIGKILL to its process group after ``grace`` seconds."""
+        proc = self.proc
+        if proc is None:
+            return
+        try:
+            proc.terminate()
+            proc.wait(timeout=grace)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
 
     def close(self):
         proc = self.proc
