@@ -188,6 +188,9 @@ class Encoder:
         return {"$handle": ref.id, "type": ref.type_name}
 
 
+_SCALARS = frozenset({type(None), bool, int, float})
+
+
 class _CallbackFailed(Exception):
     """An exception raised by a caller's callback, carried through the decoder unchanged."""
 
@@ -274,16 +277,24 @@ class Decoder:
 
     def _decode(self, node, depth: int):
         cls = type(node)
-        if node is None or cls is bool or cls is int or cls is float:
-            self._meter.item(depth)
+        meter = self._meter
+        if cls in _SCALARS:
+            meter.items += 1
+            if meter.items > self.budget.items:
+                meter.item(depth)   # raises, saying why
             return node
         if cls is str:
             _check_text(node)
-            self._meter.item(depth, len(node))
+            meter.item(depth, len(node))
             return node
         if cls is list:
-            self._meter.item(depth)
-            return [self._decode(v, depth + 1) for v in node]
+            meter.item(depth)
+            if len(node) > 16 and all(type(v) in _SCALARS for v in node):   # numbers only: counted at once
+                meter.items += len(node) - 1
+                meter.item(depth + 1)
+                return list(node)
+            decode = self._decode
+            return [decode(v, depth + 1) for v in node]
         if cls is not dict or len(node) == 0:
             raise CodecError("malformed message")
         if "$float" in node:
@@ -389,8 +400,9 @@ def unpack(message, budget: Budget = REPLY_BUDGET) -> tuple[Any, list[memoryview
     if end > len(view):
         raise CodecError("truncated message")
     raw = bytes(view[LEN_HEADER.size:end])
-    # Every list or dict costs the parser ~60 bytes; count them before it builds them.
-    if raw.count(b"[") + raw.count(b"{") > 2 * budget.items + 2:
+    # The parser builds every value before the budget can count it: bound them first (a comma
+    # or bracket per value; text may hold some too, hence the slack).
+    if raw.count(b",") + raw.count(b"[") + raw.count(b"{") > 2 * budget.items + 16:
         raise CodecError(f"message over budget: more than {budget.items:,} values")
     try:
         header = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)

@@ -88,7 +88,8 @@ def forget_suites(suites: Path) -> None:
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str,
                 suites: Path = HIDDEN_TESTS) -> list[str]:
     files = [str(Path(suites) / f"test_{m}.py") for m in modules]
-    return [*files, "--submission", staged, "-p", "autograder.grade.collect", "--kit-results", results,
+    return [*files, "--submission", staged, "-p", "autograder.pytest_plugin", "-p", "autograder.grade.collect",
+            "--kit-results", results,
             "-q", "--rootdir", str(KIT_ROOT),
             # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here
             "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
@@ -163,8 +164,9 @@ def main(argv=None) -> int:
         zygote.join()
     if started:
         pool.close()
+        hint = "; grade without a sandbox (resource limits only) with --sandbox none" if kind == "bubblewrap" else ""
         reply({"hello": False, "error": f"the jail did not start: {type(started[0]).__name__}: "
-                                        f"{str(started[0])[:2000]}"})
+                                        f"{str(started[0])[:2000]}{hint}"})
         return 2
     memory_cap = pool.memory_cap if pool is not None else None
     judge_cap = cap_own_memory(cfg.limits.judge_memory_mb)
