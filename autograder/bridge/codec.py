@@ -391,6 +391,9 @@ def _no_constants(name):
     raise CodecError(f"malformed header: {brief(name)} is not JSON")
 
 
+_JSON = json.JSONDecoder(parse_constant=_no_constants)   # made once: json.loads(**options) makes one a call
+
+
 def unpack(message, budget: Budget = REPLY_BUDGET) -> tuple[Any, list[memoryview]]:
     """The header tree and the buffers (views into ``message``); CodecError when malformed."""
     view = memoryview(message)
@@ -408,7 +411,7 @@ def unpack(message, budget: Budget = REPLY_BUDGET) -> tuple[Any, list[memoryview
     if raw.count(b",") + raw.count(b"[") + raw.count(b"{") > 2 * budget.items + 16:
         raise CodecError(f"message over budget: more than {budget.items:,} values")
     try:
-        header = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        header = _JSON.decode(raw.decode("utf-8"))
     except CodecError:
         raise
     except (ValueError, RecursionError, MemoryError) as exc:   # UnicodeDecodeError and JSONDecodeError too

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import mmap
 import os
 import queue
 import select
@@ -30,7 +31,7 @@ from autograder.bridge import codec
 
 from . import memcap
 from . import sandbox as sandbox_mod
-from .zygote import CONTROL_BYTES, FRAME, REQUEST, SPIN_SECONDS
+from .zygote import CALLS, CONTROL_BYTES, FRAME, REQUEST, SPIN_SECONDS
 
 if TYPE_CHECKING:
     from autograder.config import Limits
@@ -215,8 +216,15 @@ class _Zygote:
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.cgroup: memcap.Cgroup | None = None
+        self.calls: mmap.mmap | None = None
+        self._calls_made = 0
         self.info: dict = {}
         self._ids = 0
+
+    def note_call(self, worker_id: int, cpu_seconds: float) -> None:
+        self._calls_made += 1
+        if self.calls is not None:
+            CALLS.pack_into(self.calls, 0, worker_id, self._calls_made, cpu_seconds)
 
     def worker_uid(self, worker_id: int) -> int:
         return self.uid_base + worker_id % 1024
@@ -247,7 +255,11 @@ class _Zygote:
         if self.pool._closed:
             raise JailError("the worker pool is closed")
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        calls_fd = os.memfd_create("kit-calls", os.MFD_CLOEXEC)
+        os.ftruncate(calls_fd, CALLS.size)
+        self.calls = mmap.mmap(calls_fd, CALLS.size)
         config = self._config(child.fileno())
+        config["calls_fd"] = calls_fd
         python = [sys.executable, "-I", "-c", BOOT.format(root=sandbox_mod.kit_import_root()), json.dumps(config)]
         if self.pool.sandbox_kind == "bubblewrap":
             tmp_mb = max(64, 4 * self.pool.limits.max_file_mb)
@@ -263,10 +275,11 @@ class _Zygote:
         log = open(self.pool.workdir / f"zygote-{self.index}.log", "ab")
         try:
             self.proc = self.pool._launcher.run(lambda: subprocess.Popen(
-                command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                command, pass_fds=[child.fileno(), calls_fd], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                 env=env, start_new_session=True, cwd=str(self.scratch)))
         finally:
             child.close()
+            os.close(calls_fd)
             log.close()
         self.sock = parent
         try:
@@ -317,6 +330,9 @@ class _Zygote:
         if self.cgroup is not None:
             self.cgroup.remove()
             self.cgroup = None
+        if self.calls is not None:
+            self.calls.close()
+            self.calls = None
 
     # -- messages ---------------------------------------------------------
     def send(self, message: dict, fds: list[int] = ()) -> None:
@@ -543,11 +559,7 @@ class JailTransport:
         if zygote.sock is None:
             raise _Outcome(self._died_reply(worker))
         cpu = self._cpu_budget(wall)
-        try:   # the zygote charges the worker's CPU time from here on to this call
-            zygote.send({"cmd": "call", "id": worker.id, "cpu": cpu})
-        except _ZygoteGone:
-            worker.exited, worker.clean = True, False
-            raise _Outcome(self._died_reply(worker)) from None
+        zygote.note_call(worker.id, cpu)   # the zygote charges the worker's CPU time from here on to this call
         outgoing = [memoryview(REQUEST.pack(len(message), cpu)), memoryview(message)]
         reader = FrameReader()
         poller = select.poll()

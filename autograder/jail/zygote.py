@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import json
 import math
+import mmap
 import os
 import resource
 import select
@@ -30,6 +31,7 @@ import time
 
 FRAME = struct.Struct("<Q")            # a reply: its length
 REQUEST = struct.Struct("<Qd")         # a request: its length and the call's CPU-time budget
+CALLS = struct.Struct("<QQd")          # the judge's page: worker id, its call count, that call's CPU budget
 MAX_REQUEST_BYTES = 1 << 30
 CONTROL_BYTES = 64 * 1024
 SPIN_SECONDS = 0.001
@@ -143,6 +145,7 @@ def _worker(config: dict, uid: int, request_fd: int, reply_fd: int, control: soc
     try:
         os.setsid()  # its own process group, so it and its children can be killed together
         control.close()
+        config["calls"].close()   # the judge's page of calls is the zygote's alone
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
             signal.signal(sig, signal.SIG_DFL)
         # fd 0/1/2 lead nowhere: the protocol has its own pipes and output is captured per call.
@@ -320,24 +323,27 @@ class _Watch:
         self.total = 0            # CPU ticks of the worker's processes since the fork
         self.call_start: int | None = None
         self.call_budget = float(config["test_cpu_seconds"])
-        self.new_call = False
+        self.calls_seen = 0
         self.life_budget = float(config["worker_cpu_seconds"])
         self.tree: dict[int, list[str]] = {}
 
-    def call(self, seconds) -> None:
-        try:
-            self.call_budget = max(1.0, min(float(seconds), 1e6))
-        except (TypeError, ValueError):
-            return
-        self.new_call = True
+    def _new_call(self) -> bool:
+        """Whether the judge started a call since the last check (and that call's budget)."""
+        worker_id, count, seconds = CALLS.unpack_from(self.config["calls"])
+        if worker_id != self.child["id"] or count == self.calls_seen:
+            return False
+        self.calls_seen = count
+        if math.isfinite(seconds):
+            self.call_budget = max(1.0, min(seconds, 1e6))
+        return True
 
     def check(self) -> str | None:
         """"cpu" or "memory" when a limit is broken, else None."""
         self.tree = tree = _tree(self.config)
         total = sum(_ticks(fields) for fields in tree.values()) + _reaped_ticks() - self.ticks_at_fork
-        if self.new_call or self.call_start is None:
+        if self._new_call() or self.call_start is None:
             # Charged from the previous check: at most one interval too early, never too late.
-            self.call_start, self.new_call = self.total, False
+            self.call_start = self.total
         self.total = total
         if (total - self.call_start) / CLOCK_TICKS > self.call_budget or total / CLOCK_TICKS > self.life_budget:
             return "cpu"
@@ -490,6 +496,9 @@ def _fork(config: dict, command: dict, fds: list[int], control: socket.socket) -
 def main(argv: list[str] | None = None) -> None:
     config = json.loads((argv or sys.argv)[1])
     control = socket.socket(fileno=int(config["control_fd"]))
+    # The judge notes each call it starts on a shared page: no message, no wake-up per call.
+    config["calls"] = mmap.mmap(int(config["calls_fd"]), CALLS.size, prot=mmap.PROT_READ)
+    os.close(int(config["calls_fd"]))
     if config["mode"] == "none":
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     # Orphans of the worker come to the zygote: their CPU time stays countable, and they are found.
@@ -530,9 +539,7 @@ def main(argv: list[str] | None = None) -> None:
             os._exit(0)
         command = json.loads(data)
         cmd = command.get("cmd")
-        if cmd == "call" and child and child["id"] == command.get("id"):
-            child["watch"].call(command.get("cpu"))
-        elif cmd == "fork" and child is None and len(fds) == 2:
+        if cmd == "fork" and child is None and len(fds) == 2:
             child = _fork(config, command, fds, control)
             next_check = time.monotonic() + WATCH_SECONDS
             _send(control, {"event": "started", "id": command["id"], "pid": child["pid"]})
@@ -541,7 +548,7 @@ def main(argv: list[str] | None = None) -> None:
                 os.close(fd)
             if child and child["id"] == command.get("id"):
                 _kill_tree(config, child["pid"])
-        elif cmd != "call":
+        else:
             for fd in fds:
                 os.close(fd)
             _send(control, {"event": "error", "message": f"bad command {cmd!r}"})

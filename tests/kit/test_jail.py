@@ -508,28 +508,27 @@ import ctypes, os
 libc = ctypes.CDLL(None, use_errno=True)
 libc.shmat.restype = ctypes.c_void_p
 libc.shmat.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_int]
-KEY = 0x4B17A11C
 FAILED = ctypes.c_void_p(-1).value
 
 def uid():
     return os.getuid()
 
-def leave_shared_memory():
+def leave_shared_memory(KEY, name):
     made = []
     for i in range(3):
-        shmid = libc.shmget(KEY + i, 1 << 20, 0o1000 | 0o666)      # IPC_CREAT, readable by anyone
+        shmid = libc.shmget(KEY + i, 1 << 20, 0o1000 | 0o2000 | 0o666)   # IPC_CREAT | IPC_EXCL, readable by anyone
         addr = libc.shmat(shmid, None, 0)
         ctypes.memmove(addr, b"SECRET-OF-ALICE", 15)
         libc.shmdt(ctypes.c_void_p(addr))
         made.append(shmid)
     made.append(libc.semget(KEY, 1, 0o1000 | 0o666))
     made.append(libc.msgget(KEY, 0o1000 | 0o666))
-    with open("/dev/shm/alice-was-here", "w") as handle:
+    with open(f"/dev/shm/{name}", "w") as handle:
         handle.write("SECRET-OF-ALICE")
-    queue = libc.mq_open(b"/alice-queue", os.O_CREAT | os.O_RDWR, 0o666, None)
+    queue = libc.mq_open(f"/{name}".encode(), os.O_CREAT | os.O_RDWR, 0o666, None)
     return {"ids": made, "queue": queue}
 
-def look():
+def look(KEY, name):
     seen = []
     for kind in ("shm", "sem", "msg"):
         with open(f"/proc/sysvipc/{kind}") as handle:
@@ -540,13 +539,13 @@ def look():
         if shmid >= 0:
             addr = libc.shmat(shmid, None, 0o10000)
             if addr not in (None, FAILED):
-                read.append(ctypes.string_at(addr, 15).decode())
+                read.append(ctypes.string_at(addr, 15).decode(errors="replace"))
     for shmid in range(64):
         addr = libc.shmat(shmid, None, 0o10000)
-        if addr not in (None, FAILED):
-            read.append(ctypes.string_at(addr, 15).decode())
-    shm = [name for name in os.listdir("/dev/shm") if name.startswith("alice")]
-    return {"ipc": seen, "read": read, "dev_shm": shm, "queue": libc.mq_open(b"/alice-queue", os.O_RDWR, 0, None) >= 0,
+        if addr not in (None, FAILED) and ctypes.string_at(addr, 15) == b"SECRET-OF-ALICE":
+            read.append("SECRET-OF-ALICE")
+    shm = [entry for entry in os.listdir("/dev/shm") if entry == name]
+    return {"ipc": seen, "read": read, "dev_shm": shm, "queue": libc.mq_open(f"/{name}".encode(), os.O_RDWR, 0, None) >= 0,
             "semaphore": libc.semget(KEY, 0, 0) >= 0, "messages": libc.msgget(KEY, 0) >= 0}
 """
 
@@ -567,16 +566,18 @@ def test_each_worker_gets_a_uid_of_its_own(any_pool, tmp_path):
 
 
 def test_shared_memory_a_student_leaves_is_gone_for_the_next(any_pool, tmp_path):
+    # Without a sandbox these live in the machine's own IPC namespace: a key and a name of this run.
+    key, name = 0x4B170000 + (os.getpid() % 0x8000) * 4, f"alice-{os.getpid()}-{tmp_path.name}"
     alice = Submission(any_pool.open(student(tmp_path, "alice", IPC, module="ipc")), default_timeout=4)
     try:
-        left = alice.ipc.leave_shared_memory()
+        left = alice.ipc.leave_shared_memory(key, name)
         assert all(ipc_id >= 0 for ipc_id in left["ids"]), left   # it did make them
         assert left["queue"] < 0                                     # POSIX queues are refused outright
     finally:
         alice.close()
     bob = Submission(any_pool.open(student(tmp_path, "bob", IPC, module="ipc")), default_timeout=4)
     try:
-        seen = bob.ipc.look()
+        seen = bob.ipc.look(key, name)
     finally:
         bob.close()
     assert seen["read"] == [] and seen["dev_shm"] == [], seen
