@@ -1,5 +1,6 @@
-# Set-up happens on first use: a virtualenv in .venv with the kit installed,
-# and bubblewrap (the grading sandbox) when we are root and it is missing.
+# Set-up happens on first use: a virtualenv in .venv with the kit installed, and,
+# when we are root and they are missing, bubblewrap (the grading sandbox) and
+# headless Chromium with a Japanese font (the class report's browser test).
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
@@ -19,6 +20,11 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@command -v bwrap >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq bubblewrap); } \
 		|| echo "!! bubblewrap is not installed: grading will run WITHOUT a file-system sandbox (install the 'bubblewrap' package)"
+	@# headless Chromium (the class report's browser test) and a Japanese font for its screenshots
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi ipagothic; } \
+		|| { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium fonts-ipafont-gothic >/dev/null); } \
+		|| echo "!! chromium is not installed: the class report's browser test will be skipped (install 'chromium')"
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -e .
 	touch $(STAMP)

@@ -64,20 +64,77 @@ def _as_array(value):
         return None
 
 
+def _is_shape(value) -> bool:
+    return isinstance(value, tuple) and all(isinstance(n, (int, np.integer)) and not isinstance(n, bool)
+                                            for n in value)
+
+
+def _shape_problem(expected_shape: tuple, got_shape: tuple) -> tuple[str, str]:
+    return (f"形(shape)が違います。{_shape_text(expected_shape)} のはずが {_shape_text(got_shape)} でした",
+            f"wrong shape: expected {_shape_text(expected_shape)}, got {_shape_text(got_shape)}")
+
+
+def _shape_text(shape: tuple) -> str:
+    inner = ", ".join("any" if size is None else str(size) for size in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"
+
+
 def assert_close(got, expected, *, func: str, rtol: float = 1e-7, atol: float = 0.0,
                  hint: tuple[str, str] | None = None, check_shape: bool = True):
-    """``got`` equals ``expected`` within ``rtol``/``atol`` (and has its shape)."""
+    """``got`` equals ``expected`` within ``rtol``/``atol`` (and has its shape; with
+    ``check_shape=False`` shapes that broadcast together are compared element-wise, and two
+    tuples of ints are compared as shapes: ``assert_close(out.shape, (7, 10), check_shape=False)``
+    says a mismatch in a sentence, as ``assert_shape(out, (7, 10))`` does directly)."""
     __tracebackhide__ = True
+    if not check_shape and _is_shape(got) and _is_shape(expected):
+        if tuple(got) != tuple(expected):
+            fail(func, hint=hint, problem=_shape_problem(tuple(expected), tuple(got)), show_values=False)
+        return
     actual = _as_array(got)
     wanted = np.asarray(expected, dtype=np.float64)
     if actual is None:
         fail(func, expected=expected, got=got, hint=hint,
              problem=("数値(または NumPy 配列)が返っていません", "did not return numbers"))
-    if check_shape and actual.shape != wanted.shape:
-        fail(func, expected=f"shape {wanted.shape}", got=f"shape {actual.shape}: {show(got)}", hint=hint,
-             problem=("形(shape)が違います", "wrong shape"))
+    try:
+        broadcasts = np.broadcast_shapes(actual.shape, wanted.shape) is not None
+    except ValueError:
+        broadcasts = False
+    if (check_shape and actual.shape != wanted.shape) or not broadcasts:
+        fail(func, expected=expected, got=got, hint=hint, problem=_shape_problem(wanted.shape, actual.shape))
     if not np.allclose(actual, wanted, rtol=rtol, atol=atol, equal_nan=False):
         fail(func, expected=expected, got=got, hint=hint)
+
+
+def assert_shape(got, expected_shape, *, func: str, hint: tuple[str, str] | None = None):
+    """``got`` (an array, or numbers nested in lists) has the shape ``expected_shape``;
+    ``None`` in it accepts any size on that axis: ``assert_shape(out, (None, 10), ...)``."""
+    __tracebackhide__ = True
+    expected_shape = tuple(expected_shape)
+    shape = getattr(got, "shape", None)
+    if not (isinstance(shape, tuple) and all(isinstance(n, int) for n in shape)):
+        actual = _as_array(got)
+        if actual is None or got is None or isinstance(got, (str, bytes)):
+            fail(func, expected=f"shape {_shape_text(expected_shape)}", got=got, hint=hint,
+                 problem=("配列が返っていません", "did not return an array"))
+        shape = actual.shape
+    fits = len(shape) == len(expected_shape) and all(
+        want is None or want == size for want, size in zip(expected_shape, shape))
+    if not fits:
+        fail(func, hint=hint, problem=_shape_problem(expected_shape, shape), show_values=False)
+
+
+def error_report(function: str, exception: str, *, where: str = "", hint: tuple[str, str] | None = None,
+                 problem: tuple[str, str] = ("提出されたコードで例外が発生しました",
+                                             "the submitted code raised an exception")) -> str:
+    """The kit's message when the student's code raised: what was called, the exception,
+    the student's file and line, and a hint."""
+    name = function or text("提出されたコード", "the submitted code")
+    lines = [f"{name}: {text(*problem)}", f"  {text('例外', 'exception')}: {exception}"]
+    if where:
+        lines.append(f"  {text('場所', 'where')}: {where}")
+    if hint:
+        lines.append(f"  {text('ヒント', 'hint')}: {text(*hint)}")
+    return "\n".join(lines)
 
 
 def assert_equal(got, expected, *, func: str, hint: tuple[str, str] | None = None):

@@ -8,6 +8,8 @@ import sys
 COMMANDS = {
     "build": "autograder.commands.build",
     "grade": "autograder.commands.grade",
+    "report": "autograder.commands.report",
+    "export": "autograder.commands.export",
     "release": "autograder.commands.release",
     "fetch-data": "autograder.commands.fetch_data",
     "wrong-answers": "autograder.commands.wrong_answers",

@@ -5,6 +5,15 @@ Tests reach the code under test only through ``submission``. ``--submission
 PATH`` chooses what it points at (``exercises/`` by default, ``solutions/`` for
 the kit's own checks, any student folder). Another backend (the jailed worker)
 plugs in through the ``pytest_kit_make_submission`` hook.
+
+What the student's code prints belongs to the test that made it print: the
+submission writes it to the test's captured output (pytest's "Captured stdout
+call"; the terminal with ``-s``), and ``take_output()`` starts empty for every
+test. An exception from the student's code is reported with the kit's message
+(the function, the exception, the student's file and line, and the hint of that
+function's docstring; see ``autograder.hints``). Tests of an exercise nobody has
+started are not failures to list one by one: they count as 未着手 / not started
+in the progress line of their file and in the closing table.
 """
 from __future__ import annotations
 
@@ -16,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from . import checks
-from .bridge import NotStarted, SubmissionError, in_process
+from . import checks, hints
+from .bridge import LimitExceeded, NotStarted, SubmissionError, WorkerLost, in_process
 
 TEST_FILE = re.compile(r"^test_(?P<module>[a-z0-9_]+)\.py$")
 STATUS_TEXT = {
@@ -61,6 +70,7 @@ def _language(option: str) -> str:
 
 def pytest_configure(config):
     checks.set_language(_language(config.getoption("--lang")))
+    config.stash[_live_key] = []
     config.stash[_progress_key] = defaultdict(lambda: {"passed": 0, "failed": 0, "not_started": 0})
     # logreport is not given the config: an object registered per session keeps it.
     config.pluginmanager.register(_Progress(config.stash[_progress_key]), "kit-progress")
@@ -90,7 +100,10 @@ def submission(request):
     path = submission_path(config)
     made = config.hook.pytest_kit_make_submission(config=config, path=path)
     sub = made if made is not None else in_process(path)
+    live = config.stash[_live_key]
+    live.append(sub)
     yield sub
+    live.remove(sub)
     sub.close()
 
 
@@ -128,25 +141,74 @@ def device(request) -> str:
 
 
 _progress_key = pytest.StashKey[dict]()
+_live_key = pytest.StashKey[list]()
+PRINTED_LIMIT = 4000
 
 
-def _short_message(excinfo) -> str:
-    exc = excinfo.value
+def _live(config) -> list:
+    return config.stash.get(_live_key, [])
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Whatever earlier tests (or module set-up) made the code print is theirs, not this test's.
+    for sub in _live(item.config):
+        sub.take_output()
+        sub.take_printed()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    for sub in _live(item.config):  # take_output() in the test sees the test's own calls
+        sub.take_output()
+
+
+def hint_roots(config) -> list[Path]:
+    """Where the docstrings with the hints are: the stubs, then (in the kit) the solutions."""
+    return [Path(config.rootpath, "exercises"), Path(config.rootpath, "solutions")]
+
+
+def _function_hint(config, function: str) -> tuple[str, str]:
+    found = hints.hint_for(function, hint_roots(config)) if function else None
+    if found:
+        return found
+    module, qualname = hints.split_function(function)
+    if module and qualname:
+        return (f"exercises/{module}.py の {qualname} の説明(docstring)をもう一度読みましょう",
+                f"read the docstring of {qualname} in exercises/{module}.py again")
+    return ("エラーの場所の行を確かめましょう", "look at the line where the error happened")
+
+
+def _error_message(config, exc: SubmissionError) -> str:
+    function = getattr(exc, "function", "")
     if isinstance(exc, NotStarted):
         where = f" ({exc.where})" if exc.where else ""
         return checks.text("未着手: まだ NotImplementedError を送出しています",
                            "not started: still raises NotImplementedError") + where
-    return checks.text("提出されたコードがエラーを出しました", "the submitted code raised an error") + f": {exc}"
+    if isinstance(exc, LimitExceeded):
+        problem = ("制限を超えたため止めました", "stopped by a limit")
+    elif isinstance(exc, WorkerLost):
+        problem = ("提出されたコードを実行するプロセスが終了しました", "the process running the code died")
+    else:
+        problem = ("提出されたコードで例外が発生しました", "the submitted code raised an exception")
+    return checks.error_report(function, exc.exception_text, where=exc.where,
+                               hint=_function_hint(config, function), problem=problem)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if call.excinfo is not None and call.excinfo.errisinstance(SubmissionError) \
-            and not call.excinfo.errisinstance(AssertionError):
-        not_started = call.excinfo.errisinstance(NotStarted)
+    if call.excinfo is not None and call.excinfo.errisinstance(SubmissionError):
+        exc = call.excinfo.value
+        not_started = isinstance(exc, NotStarted)
         report.user_properties.append(("not_started", not_started))
-        report.longrepr = f"{item.nodeid}\n  {_short_message(call.excinfo)}"
+        if not_started:
+            report.user_properties.append(("not_started_function", getattr(exc, "function", "")))
+        report.longrepr = _error_message(item.config, exc)
+    if report.failed and call.when in ("setup", "call"):
+        printed = "".join(sub.take_printed() for sub in _live(item.config))
+        if printed:
+            report.user_properties.append(("printed", printed[-PRINTED_LIMIT:]))
     return report
 
 
@@ -155,6 +217,7 @@ class _Progress:
 
     def __init__(self, progress):
         self.progress = progress
+        self.not_started_functions: dict[str, list[str]] = defaultdict(list)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logreport(self, report):
@@ -167,14 +230,23 @@ class _Progress:
                 counts["passed"] += 1
             elif dict(report.user_properties).get("not_started"):
                 counts["not_started"] += 1
+                function = dict(report.user_properties).get("not_started_function")
+                if function and function not in self.not_started_functions[module]:
+                    self.not_started_functions[module].append(function)
             elif report.failed:
                 counts["failed"] += 1
+
+
+def not_started_category() -> str:
+    """The terminal's word for tests of code not started yet: counted apart from failures,
+    so that they are not listed one by one."""
+    return checks.text("未着手", "not started")
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_report_teststatus(report, config):
     if report.failed and dict(report.user_properties).get("not_started"):
-        return "failed", "N", checks.text("未着手", "NOT STARTED")
+        return not_started_category(), "N", checks.text("未着手", "NOT STARTED")
     return None
 
 
@@ -186,11 +258,20 @@ def _status(counts: dict) -> str:
     return "failing"
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    # Around the terminal reporter's own summary, so that the table comes after its short summary.
+    try:
+        return (yield)
+    finally:
+        _progress_table(terminalreporter, config)
+
+
+def _progress_table(terminalreporter, config):
     progress = config.stash[_progress_key]
     if not progress:
         return
-    terminalreporter.section(checks.text("進捗", "progress"))
+    terminalreporter.write_sep("=", checks.text("進捗", "progress"))
     head = (checks.text("課題", "exercise"), checks.text("状態", "status"), checks.text("合格", "passed"))
     rows = []
     for module in sorted(progress):
@@ -199,7 +280,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         rows.append((module, checks.text(*STATUS_TEXT[_status(counts)]), f"{counts['passed']}/{total}"))
     widths = [max(_width(r[i]) for r in [head, *rows]) for i in range(3)]
     for row in [head, *rows]:
-        terminalreporter.write_line("  ".join(_pad(cell, w) for cell, w in zip(row, widths)))
+        terminalreporter.write_line("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip())
+    pending = config.pluginmanager.get_plugin("kit-progress").not_started_functions
+    for module in sorted(progress):
+        if _status(progress[module]) == "failing" and pending.get(module):
+            terminalreporter.write_line(f"{module}: {checks.text('未着手', 'not started')}: {', '.join(pending[module])}")
     done = sum(1 for c in progress.values() if _status(c) == "done")
     terminalreporter.write_line(checks.text(f"{len(progress)} 課題中 {done} 課題完了",
                                             f"{done} of {len(progress)} exercises done"))

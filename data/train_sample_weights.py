@@ -11,7 +11,7 @@ Inputs are pixels / 255 (float64, shape (N, 784)); weights are (out, in) so a la
 mini-batches of 100, Adam (lr 0.005), cross-entropy loss, backprop by hand. The result is
 reproducible from the seed: the script pins BLAS to one thread, so the same NumPy build gives
 the same bytes (another BLAS may differ in the last bits).
-Prints the accuracy on the bundled 1,000-digit test subset.
+Prints the accuracy on the bundled 500 validation digits.
 """
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def main(argv=None) -> int:
     x_train, t_train = load_mnist(train=True)
     x_test, t_test = load_mnist(train=False)
     print(f"train accuracy {accuracy(p, x_train / 255.0, t_train):.4f}")
-    print(f"test accuracy  {accuracy(p, x_test / 255.0, t_test):.4f}")
+    print(f"validation accuracy {accuracy(p, x_test / 255.0, t_test):.4f}")
     print(f"wrote {args.out}")
     return 0
 

@@ -1,11 +1,16 @@
 # このファイルは solutions/ から自動生成されています。ここに解答を書いてください。
 # Generated from solutions/ by `autograder build`; fill in the marked parts.
-"""誤差逆伝播法のレイヤ / Layers for backpropagation (『ゼロから作るDeep Learning』5章 / chapter 5).
+"""誤差逆伝播法のレイヤ / Layers for backpropagation
+(講義 001:2265-2420、『ゼロから作るDeep Learning』5章 / lecture 001:2265-2420, book chapter 5).
 
 どのレイヤも forward(順伝播)と backward(逆伝播)を持ちます。backward は上流から来た
 勾配 dout を受け取り、入力についての勾配を返します。forward で覚えておいた値を backward で使います。
+講義の言葉では「上流の関数から伝達された値に局所的な微分を乗算して前のノードへ渡す」(001:2360)、
+「合流地点では各パスから伝搬してきた勾配を足し合わせる」(001:2405)。
 Every layer has forward and backward. backward takes the upstream gradient dout and
-returns the gradient with respect to the inputs, using what forward remembered.
+returns the gradient with respect to the inputs, using what forward remembered. In the
+lecture's words: multiply the value coming from upstream by the local derivative and pass
+it on (001:2360); where paths meet, add the gradients they bring (001:2405).
 
 重み行列は torch.nn.Linear と同じ (out, in) の形です: バッチ x (N, in) に対して x @ W.T + b。
 Weight matrices are (out, in) as in torch.nn.Linear: x @ W.T + b for a batch x of shape (N, in).
@@ -194,12 +199,15 @@ class SoftmaxWithLoss:
         # ============ ここまで / YOUR CODE ENDS HERE ============
 
     def backward(self, dout=1):
-        """入力 / Input: dout: 損失についての勾配(ふつうは 1) / the gradient of the loss (usually 1)
-        戻り値 / Returns: dx: (N, K)
+        """入力 / Input: dout: 損失についての上流の勾配(最後のレイヤなら 1) / the upstream gradient
+               of the loss (1 when this is the last layer)
+        戻り値 / Returns: dx: (N, K) = dout · (y - t) / N
         ヒント / Hint: Softmax と交差エントロピーを合わせると、勾配は (y - t) をバッチサイズで
-        割ったものになります(教科書 5.6.3)。ラベルの t は one-hot にしてから考えましょう。
+        割ったものになります(教科書 5.6.3)。ほかのレイヤと同じく dout を掛けます(教科書のコードは
+        dout = 1 を前提に掛けていません)。ラベルの t は one-hot にしてから考えましょう。
         Together, softmax and cross entropy have the gradient (y - t) divided by the batch
-        size (book 5.6.3). Think of label targets as one-hot.
+        size (book 5.6.3). Multiply by dout like every other layer (the book's code leaves it
+        out, assuming dout = 1). Think of label targets as one-hot.
         """
         # ============ ここから書く / YOUR CODE STARTS HERE ============
         raise NotImplementedError("未着手 / not started: layers.SoftmaxWithLoss.backward")

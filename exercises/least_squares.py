@@ -2,10 +2,11 @@
 # Generated from solutions/ by `autograder build`; fill in the marked parts.
 """最小二乗法と勾配降下法 / Least squares and gradient descent.
 
-直線 y = a*x + b を、(1) 正規方程式の閉じた形、(2) PyTorch の自動微分を使った勾配降下、
-(3) NumPy だけの勾配降下(身長・体重データの線形回帰)で求めます。
-Fit a line three ways: (1) the closed form, (2) gradient descent with torch autograd,
-(3) gradient descent in plain NumPy (the height/weight linear regression).
+直線 y = a*x + b を、(1) 偏微分を 0 とおいた閉じた形(講義 001:2742-2754)、(2) PyTorch の自動微分を
+使った勾配降下(001:2756-2800)、(3) NumPy だけの勾配降下(身長・体重データの線形回帰, 002:67-81)で求めます。
+Fit a line three ways: (1) the closed form from setting the partial derivatives to 0 (lecture
+001:2742-2754), (2) gradient descent with torch autograd (001:2756-2800), (3) gradient descent
+in plain NumPy (the height/weight linear regression, 002:67-81).
 """
 import numpy as np
 import torch
@@ -36,7 +37,7 @@ def fit_line_gd(xs, ys, lr=0.01, epochs=500):
 
     The same line by gradient descent, with the gradient from torch autograd.
 
-    約束 / Conventions (the course's):
+    約束 / Conventions (the course's, 001:2758-2778):
         - a = 0, b = 0 から始める / start from a = 0, b = 0
         - 損失は誤差の二乗和 loss = Σ(a*x_i + b - y_i)²(平均ではない)
           the loss is the sum of squared errors (not the mean)
@@ -59,6 +60,9 @@ def fit_line_gd(xs, ys, lr=0.01, epochs=500):
         torch.no_grad() の中で更新して .grad.zero_() で勾配を消します(torch.optim.SGD でも同じ)。
         Make a and b tensors with requires_grad=True; after loss.backward(), update them inside
         torch.no_grad() and clear the gradients with .grad.zero_() (torch.optim.SGD does the same).
+        講義のように a, b を float で持ち、エポックごとに新しいテンソル(float32)を作る書き方でも正解です。
+        The lecture's way, a and b kept as floats and fresh (float32) tensors made every epoch, is
+        accepted too.
     """
     # ============ ここから書く / YOUR CODE STARTS HERE ============
     raise NotImplementedError("未着手 / not started: least_squares.fit_line_gd")
@@ -70,7 +74,7 @@ def linear_regression_gd(x, yt, w, alpha=0.01, iters=200):
 
     Linear regression yp = x @ w trained by gradient descent in NumPy.
 
-    約束 / Conventions (the course's):
+    約束 / Conventions (the course's, 002:67-81):
         - x の 0 列目はダミー変数(すべて 1)なので w[0] が切片、w[1] が傾き
           column 0 of x is the dummy variable (all ones): w[0] is the intercept, w[1] the slope
         - 損失 L = (1/2M) Σ (yp - yt)² (M はデータ数) / L = mean((yp - yt)²) / 2

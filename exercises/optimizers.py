@@ -1,6 +1,12 @@
 # このファイルは solutions/ から自動生成されています。ここに解答を書いてください。
 # Generated from solutions/ by `autograder build`; fill in the marked parts.
-"""パラメータの更新方法 / Optimizers (『ゼロから作るDeep Learning』6.1 / section 6.1).
+"""パラメータの更新方法 / Optimizers (講義 001:2093-2175、『ゼロから作るDeep Learning』6.1).
+
+講義は f(x, y) = x²/20 + y² で SGD がジグザグに進むこと(001:2096-2117)、Momentum と AdaGrad の式
+(001:2122-2154)、Adam の考え方(001:2170-2174)を示します。コードと既定値は教科書 6.1 に従います。
+The lecture shows SGD zigzagging on f(x, y) = x²/20 + y² (001:2096-2117), the Momentum and
+AdaGrad formulas (001:2122-2154) and the idea of Adam (001:2170-2174); code and defaults
+follow the book (Optimizers, section 6.1).
 
 どのクラスも update(params, grads) でパラメータをその場で(in place)更新します。
 params と grads は同じキーを持つ dict で、値は NumPy 配列です。
@@ -13,7 +19,7 @@ import numpy as np
 
 
 class SGD:
-    """確率的勾配降下法 / Stochastic gradient descent: W ← W - lr · ∂L/∂W."""
+    """確率的勾配降下法 / Stochastic gradient descent: W ← W - lr · ∂L/∂W (001:2012-2020)."""
 
     def __init__(self, lr=0.01):
         """入力 / Input: lr: 学習率 / the learning rate."""
@@ -39,7 +45,7 @@ class SGD:
 
 
 class Momentum:
-    """Momentum: v ← αv - lr · ∂L/∂W,  W ← W + v."""
+    """Momentum: v ← αv - lr · ∂L/∂W,  W ← W + v  (001:2122-2130, α = 0.9 など / e.g. 0.9)."""
 
     def __init__(self, lr=0.01, momentum=0.9):
         """入力 / Input: lr: 学習率 / the learning rate; momentum: α.
@@ -66,7 +72,11 @@ class Momentum:
 
 
 class AdaGrad:
-    """AdaGrad: h ← h + g⊙g,  W ← W - lr · g / (√h + 1e-7)."""
+    """AdaGrad: h ← h + g⊙g,  W ← W - lr · g / √h  (001:2141-2154).
+
+    教科書 6.1.5 は 0 で割らないよう √h に 1e-7 を足します。どちらの形でも正解です。
+    The book (6.1.5) adds 1e-7 to √h so that it never divides by 0; both forms are accepted.
+    """
 
     def __init__(self, lr=0.01):
         """入力 / Input: lr: 学習率 / the learning rate.
@@ -83,10 +93,12 @@ class AdaGrad:
         入力 / Input: params, grads: SGD.update と同じ / as in SGD.update
         戻り値 / Returns: None
         ヒント / Hint:
-            これまでの勾配の 2 乗和 h で学習率を要素ごとに小さくします(教科書 6.1.5)。
-            0 で割らないよう分母に 1e-7 を足します。
-            The running sum h of squared gradients shrinks the step per element (book 6.1.5);
-            add 1e-7 to the denominator so that it is never 0.
+            これまでの勾配の 2 乗和 h で学習率を要素ごとに小さくします(講義 001:2143-2147)。
+            h は update のたびに足し込み、次の update に持ち越します。
+            分母に 1e-7 を足すと 0 で割ることがありません(教科書 6.1.5)。
+            The running sum h of squared gradients shrinks the step per element (lecture
+            001:2143-2147); h keeps growing from one update to the next. Adding 1e-7 to the
+            denominator keeps it from being 0 (book 6.1.5).
         """
         # ============ ここから書く / YOUR CODE STARTS HERE ============
         raise NotImplementedError("未着手 / not started: optimizers.AdaGrad.update")
@@ -94,7 +106,8 @@ class AdaGrad:
 
 
 class Adam:
-    """Adam (Kingma & Ba, 2015): Momentum と AdaGrad を合わせた方法 / Momentum and AdaGrad combined.
+    """Adam (Kingma & Ba, 2015): Momentum と AdaGrad を合わせた方法 / Momentum and AdaGrad combined
+    (001:2170-2174; 式は教科書 6.1.6 / the formulas are the book's, 6.1.6).
 
     m ← m + (1-β1)(g - m),  v ← v + (1-β2)(g⊙g - v),
     lr_t = lr · √(1-β2^t) / (1-β1^t),  W ← W - lr_t · m / (√v + 1e-7)

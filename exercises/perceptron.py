@@ -2,12 +2,18 @@
 # Generated from solutions/ by `autograder build`; fill in the marked parts.
 """パーセプトロンで論理回路 / Logic gates from perceptrons (『ゼロから作るDeep Learning』2章 / chapter 2).
 
-AND, NAND, OR は重み w と バイアス b を使った 1 つのパーセプトロンです:
+AND, NAND, OR は重み w と バイアス b を使った 1 つのパーセプトロンです(授業 001:1523-1546,
+001:1566-1580: 重み付き和が閾値 θ を超えたら 1、b = -θ):
     w1*x1 + w2*x2 + b <= 0 なら 0、> 0 なら 1。
-AND, NAND and OR are single perceptrons with weights w and a bias b:
+AND, NAND and OR are single perceptrons with weights w and a bias b (the course,
+001:1523-1546 and 001:1566-1580: 1 when the weighted sum exceeds the threshold θ, b = -θ):
     0 when w1*x1 + w2*x2 + b <= 0, 1 when it is > 0.
-XOR は 1 つでは作れないので、これらを組み合わせます(多層パーセプトロン)。
-XOR cannot be one perceptron; build it from the others (a multi-layer perceptron).
+論理回路そのものは授業では扱わず、教科書 2.3-2.5 に従います。
+The gates themselves follow the book (2.3-2.5); the lectures do not build them.
+XOR は 1 つでは作れないので(パーセプトロンの限界、003:272)、これらを組み合わせます
+(多層パーセプトロン、003:277)。
+XOR cannot be one perceptron (the perceptron's limit, 003:272); build it from the
+others (a multi-layer perceptron, 003:277).
 
 どのゲートも int の 0 または 1 を返します(NumPy の整数も可。True/False や 0.0/1.0 は不可)。
 Every gate returns the int 0 or 1 (a NumPy integer is accepted; True/False and 0.0/1.0 are not).

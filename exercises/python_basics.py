@@ -2,8 +2,8 @@
 # Generated from solutions/ by `autograder build`; fill in the marked parts.
 """Python の基本 / Python basics (『ゼロから作るDeep Learning』1章 / chapter 1).
 
-if 文、for 文、リスト、関数、クラスの練習です。
-Practice with if, for, lists, functions and classes.
+if 文、for 文、リスト、関数、クラスの練習です(授業 001:1163-1418 の演習)。
+Practice with if, for, lists, functions and classes (the course's exercises, 001:1163-1418).
 """
 
 
@@ -14,6 +14,9 @@ def sign(x):
     正なら ``positive`` と表示して 1 を返します。表示は 1 行だけです。
     Prints ``negative`` and returns -1 when x < 0, prints ``zero`` and returns 0
     when x == 0, prints ``positive`` and returns 1 when x > 0 (one printed line).
+    授業の例 / the course's example (001:1226-1249): ``sign(10)``, ``sign(0)``, ``sign(-5.3)``
+    は ``positive``, ``zero``, ``negative`` と表示して 1, 0, -1 を返します / print
+    ``positive``, ``zero``, ``negative`` and return 1, 0, -1.
 
     入力 / Input:
         x: 数(int または float) / a number (int or float)
@@ -31,9 +34,9 @@ def sign(x):
 def tentimes(numlist):
     """リストの各要素を 10 倍 / Ten times every element of a list.
 
-    ``tentimes([1, 2, 3, 4, 5]) == [10, 20, 30, 40, 50]``。
+    ``tentimes([1, 2, 3, 4, 5]) == [10, 20, 30, 40, 50]``(授業 001:1256-1325)。
     新しいリストを返し、受け取ったリストは書き換えません。
-    Returns a new list; the list passed in is left unchanged.
+    Returns a new list; the list passed in is left unchanged (the course, 001:1256-1325).
 
     入力 / Input:
         numlist: 数のリスト(空でもよい) / a list of numbers (may be empty)
@@ -51,9 +54,10 @@ def tentimes(numlist):
 def sum_to(n):
     """1 から n までの和 / The sum 1 + 2 + ... + n.
 
-    ``sum_to(100) == 5050``、``sum_to(0) == 0``。
-    for 文で足し合わせてください。
-    Add the numbers up in a for loop.
+    ``sum_to(100) == 5050``(授業 001:1163-1186)、``sum_to(0) == 0``。
+    for 文で足し合わせ、print ではなく return で返してください。
+    Add the numbers up in a for loop and return the total (the course's cell
+    prints it, 001:1171-1180; here it is returned).
 
     入力 / Input:
         n: 0 以上の整数 / an integer >= 0
@@ -69,7 +73,7 @@ def sum_to(n):
 
 
 class Man:
-    """人を表すクラス / A class for a man (book 1.4.2).
+    """人を表すクラス / A class for a man (book 1.4.2, the course 001:1335-1374).
 
     ``Man('Taro')`` は名前を覚えて ``Initialized!`` と表示します。
     ``hello()`` は ``hello Taro!``、``goodbye()`` は ``good bye Taro!`` と表示します。
@@ -104,20 +108,44 @@ class Man:
 
 
 class YoungMan(Man):
-    """Man を継承したクラス / A subclass of Man.
+    """Man を継承したクラス / A subclass of Man (the course, 001:1378-1418).
 
-    コンストラクタと goodbye() は Man のものをそのまま使い、hello() だけを
-    ``hi Mr. <name>!`` と表示するように上書き(オーバーライド)します。
-    Keeps Man's constructor and goodbye(); only hello() is overridden to print
-    ``hi Mr. <name>!``: ``YoungMan('Taro').hello()`` prints ``hi Mr. Taro!``.
+    コンストラクタは親クラスのコンストラクタを呼んでから名前の前に ``Mr. `` を付け
+    (``self.name = 'Mr. ' + self.name``)、hello() だけを ``hi <name>!`` と表示するように
+    上書き(オーバーライド)します。goodbye() は Man のものをそのまま使います。
+    授業の実行結果(001:1403-1418)::
+
+        m = YoungMan('Taro')   # Initialized!
+        m.hello()              # hi Mr. Taro!
+        m.goodbye()            # good bye Mr. Taro!
+
+    The constructor calls the parent's and then puts ``Mr. `` before the name
+    (``self.name = 'Mr. ' + self.name``); only hello() is overridden, to print
+    ``hi <name>!``; goodbye() is Man's. The course's run (001:1403-1418) prints
+    ``Initialized!``, ``hi Mr. Taro!``, ``good bye Mr. Taro!``.
     """
 
+    def __init__(self, name):
+        """コンストラクタ / Constructor.
+
+        入力 / Input:
+            name: 名前(str) / the name (str)
+        ヒント / Hint:
+            super().__init__(name) で親のコンストラクタを呼ぶと ``Initialized!`` が表示され、
+            self.name が設定されます。そのあとで self.name の前に 'Mr. ' を付けます。
+            super().__init__(name) runs the parent's constructor (it prints
+            ``Initialized!`` and sets self.name); then put 'Mr. ' before self.name.
+        """
+        # ============ ここから書く / YOUR CODE STARTS HERE ============
+        raise NotImplementedError("未着手 / not started: python_basics.YoungMan.__init__")
+        # ============ ここまで / YOUR CODE ENDS HERE ============
+
     def hello(self):
-        """``hi Mr. <name>!`` と表示 / Print ``hi Mr. <name>!``.
+        """``hi <name>!`` と表示 / Print ``hi <name>!`` (``hi Mr. Taro!`` for ``YoungMan('Taro')``).
 
         ヒント / Hint:
-            名前は親クラスのコンストラクタが self.name に保存しています。
-            The parent's constructor already stored the name in self.name.
+            self.name にはもう ``Mr. `` が付いています。
+            self.name already starts with ``Mr. ``.
         """
         # ============ ここから書く / YOUR CODE STARTS HERE ============
         raise NotImplementedError("未着手 / not started: python_basics.YoungMan.hello")

@@ -1,14 +1,14 @@
-"""PyTorch の自動微分 / Automatic differentiation with PyTorch autograd.
+"""PyTorch の自動微分 / Automatic differentiation with PyTorch autograd (講義 / lecture 001:2659-2740).
 
-講義で使う関数 / the lecture's function:
+講義で使う関数 / the lecture's function (001:2659-2675):
 
     f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1
 
 勾配は手で微分せず、PyTorch の自動微分(backward)に計算させます。
 Let PyTorch's autograd (backward) compute the gradient instead of deriving it by hand.
 
-(x1, x2, x3) = (1, 2, 3) では f = 42、勾配は (-8, 46, 20) です。
-At (1, 2, 3): f = 42 and the gradient is (-8, 46, 20).
+(x1, x2, x3) = (1, 2, 3) では f = 42、勾配は (-8, 46, 20) です(001:2667, 2675, 2720-2735)。
+At (1, 2, 3): f = 42 and the gradient is (-8, 46, 20) (001:2667, 2675, 2720-2735).
 """
 import torch
 
@@ -43,10 +43,12 @@ def value_and_grad(x1, x2, x3):
         (value, (g1, g2, g3)): すべて Python の float / all Python floats,
         例 / e.g. value_and_grad(1.0, 2.0, 3.0) == (42.0, (-8.0, 46.0, 20.0))
     ヒント / Hint:
-        torch.tensor(x, dtype=torch.float64, requires_grad=True) で葉テンソルを作り、
-        f(...) の結果に .backward() を呼ぶと各テンソルの .grad に勾配が入ります。.item() で float に。
-        Make leaf tensors with requires_grad=True, call .backward() on f(...), then read each
-        tensor's .grad; .item() turns a one-element tensor into a float.
+        講義と同じく torch.tensor(x, requires_grad=True) で葉テンソルを作り(float32 でも float64 でも
+        よい)、f(...) の結果に .backward() を呼ぶと各テンソルの .grad に勾配が入ります(001:2684-2711)。
+        .item() で Python の float に。呼び出しごとに新しいテンソルを作ります。
+        As in the lecture, make leaf tensors with torch.tensor(x, requires_grad=True) (float32 or
+        float64), call .backward() on f(...), then read each tensor's .grad (001:2684-2711);
+        .item() turns a one-element tensor into a Python float. Make fresh tensors on every call.
     """
     ### BEGIN SOLUTION
     t1, t2, t3 = (torch.tensor(float(v), dtype=torch.float64, requires_grad=True) for v in (x1, x2, x3))

@@ -1,4 +1,4 @@
-"""損失関数 / Loss functions (『ゼロから作るDeep Learning』4章 / chapter 4).
+"""損失関数 / Loss functions (『ゼロから作るDeep Learning』4章 / chapter 4; the course 001:1800-1870).
 
 y はネットワークの出力、t は教師データ(正解)です。どの関数も Python の float を返します。
 y is the network's output and t the target (the right answer). Every function returns a Python float.
@@ -7,10 +7,12 @@ import numpy as np
 
 
 def sum_squared_error(y, t):
-    """2 乗和誤差 / Sum of squared errors: E = 1/2 Σ (y_k - t_k)^2.
+    """2 乗和誤差 / Sum of squared errors: E = 1/2 Σ_k (y_k - t_k)^2 (001:1814-1825).
 
-    授業の例: y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3) なら 4.705。
-    The course's example: y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3) gives 4.705.
+    授業の例 (001:1821-1825): y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3) なら
+    1/2 × (1.4^2 + 2.7^2 + 0.4^2) = 4.705。
+    The course's example (001:1821-1825): y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3)
+    gives 1/2 × (1.4^2 + 2.7^2 + 0.4^2) = 4.705.
 
     入力 / Input:
         y: 形 (K,) の出力 / outputs of shape (K,)
@@ -29,40 +31,47 @@ def sum_squared_error(y, t):
 
 
 def mean_squared_error(y, t):
-    """平均 2 乗誤差 / Mean squared error: E = 1/n Σ (y_k - t_k)^2.
+    """平均 2 乗誤差 / Mean squared error: L = 1/(2N) Σ_n Σ_k (y_nk - t_nk)^2 (001:1800-1802, 1859).
 
-    すべての要素 (n 個) についての (y - t)^2 の平均です(1/2 は付けません)。
-    バッチ (N, K) でも全要素の平均です(サンプルごとの平均をさらに平均したものと同じ)。
-    授業の例の y, t なら 9.41 / 3 ≈ 3.1367。
-    The mean of (y - t)^2 over all n elements (no factor 1/2); for a batch (N, K)
-    it is the mean over all elements (the same as the batch mean of per-sample means),
-    like torch.nn.MSELoss. For the course's y, t it is 9.41 / 3 ≈ 3.1367.
+    N はデータ(サンプル)の個数です(001:1810, 1867)。バッチ (N, K) では、サンプルごとの
+    2 乗和誤差 1/2 Σ_k (y_nk - t_nk)^2 を N 個について平均したものになります。
+    形 (K,) の y は 1 サンプル (N = 1) なので、2 乗和誤差と同じ値です:
+    授業の y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3) なら 4.705。
+    N is the number of samples (001:1810, 1867). For a batch (N, K) this is the mean
+    over the N samples of each sample's sum of squares 1/2 Σ_k (y_nk - t_nk)^2. A y of
+    shape (K,) is one sample (N = 1), so it equals the sum of squared errors: 4.705 for
+    the course's y = (13.5, 20.1, 0.7), t = (12.1, 22.8, 0.3). For one output per sample,
+    a batch (N, 1), it is the course's regression loss np.mean(yd ** 2) / 2 (002:79).
 
     入力 / Input:
-        y: 形 (K,) または (N, K) の出力 / outputs of shape (K,) or (N, K)
+        y: 1 サンプル (K,) またはバッチ (N, K) の出力 / one sample (K,) or a batch (N, K)
         t: y と同じ形の教師データ / targets shaped like y
     戻り値 / Returns:
-        float: (y - t)^2 の平均 / the mean of (y - t)^2
+        float: 1/(2N) × 全要素の (y - t)^2 の和 / the sum of (y - t)^2 over all elements, divided by 2N
     ヒント / Hint:
-        np.mean は全要素の平均です。
-        np.mean averages over all elements.
+        N は要素の数ではなくサンプルの数です(1 サンプルなら 1)。係数 1/2 を忘れずに。
+        N counts samples, not elements (1 for a single sample). Keep the factor 1/2.
     """
     ### BEGIN SOLUTION
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
-    return float(np.mean((y - t) ** 2))
+    n = y.shape[0] if y.ndim == 2 else 1
+    return float(np.sum((y - t) ** 2) / (2 * n))
     ### END SOLUTION
 
 
 def cross_entropy_error(y, t):
-    """交差エントロピー誤差 / Cross-entropy error: E = -Σ t_k log(y_k + delta), delta = 1e-7.
+    """交差エントロピー誤差 / Cross-entropy error: E = -1/N Σ_n Σ_k t_nk log(y_nk + delta), delta = 1e-7.
 
+    授業の式 (001:1804, 1833-1835, 1861) に、log(0) を避ける小さな delta を足したもの(教科書 4.2.2)。
     y は確率 (softmax の出力)。t は one-hot ベクトルでも、正解ラベル(整数)でもかまいません。
-    バッチ (N, K) のときはサンプルごとの誤差の平均を返します。
-    授業の 10 クラスの例(正解クラスの確率 0.6)では約 0.51。
-    y holds probabilities (softmax outputs). t is either one-hot or the label (an int).
-    For a batch (N, K), returns the mean over the N samples. The course's 10-class
-    example (probability 0.6 on the label) gives about 0.51.
+    バッチ (N, K) のときはサンプルごとの誤差の平均を返します(正解の確率の -log の平均、000:801-806)。
+    授業の 10 クラスの例(正解クラスの確率 0.6)では -log 0.6 ≈ 0.51 (001:1849-1853)。
+    The course's formula (001:1804, 1833-1835, 1861) with a tiny delta that avoids
+    log(0) (book 4.2.2). y holds probabilities (softmax outputs). t is either one-hot or
+    the label (an int). For a batch (N, K), returns the mean over the N samples (the mean
+    of -log of each label's probability, 000:801-806). The course's 10-class example
+    (probability 0.6 on the label) gives -log 0.6 ≈ 0.51 (001:1849-1853).
 
     入力 / Input:
         y: 形 (K,) の 1 サンプル、または (N, K) のバッチ / one sample (K,) or a batch (N, K)

@@ -1,7 +1,9 @@
-"""NumPy の基本: 行列の積 / NumPy basics: the matrix product (book 1.5, 3.3).
+"""NumPy の基本: 行列の積 / NumPy basics: the matrix product (book 1.5, 3.3; the course 000:291-540).
 
-np.dot を使わずに、for 文で行列の積を計算します。
-Compute the matrix product with for loops, without np.dot.
+授業では np.dot で行列の積(内積)を計算しました(000:502-523)。ここでは np.dot を使わずに、
+for 文で同じものを計算します。
+The course computes the matrix product with np.dot (000:502-523); here you compute
+the same thing with for loops, without np.dot.
 """
 import numpy as np
 
@@ -16,19 +18,21 @@ def matmul(A, B):
     - 2-D・1-D: (n, k) と (k,) → (n,)
     - 1-D・2-D: (k,) と (k, m) → (m,)
 
-    対応する次元 k が合わないときは ValueError を送出します。
-    例: ``[[1, 3], [5, 7], [9, 11]]`` と ``[11, 22]`` の積は ``[77, 209, 341]``、
-    ``[11, 22]`` と同じ行列の積は ValueError。
-    Raises ValueError when the inner dimensions k differ. For example
-    ``[[1, 3], [5, 7], [9, 11]] · [11, 22] = [77, 209, 341]`` while
-    ``[11, 22] · [[1, 3], [5, 7], [9, 11]]`` raises.
+    対応する次元 k が合わないときは ValueError を送出します(np.dot と同じ)。
+    授業の例 (000:298, 502-523): ``[[1, 3], [5, 7], [9, 11]]`` と ``[11, 22]`` の積は
+    ``[77, 209, 341]``、順番を入れ替えた ``[11, 22]`` と同じ行列の積は ValueError。
+    Raises ValueError when the inner dimensions k differ (as np.dot does). The
+    course's example (000:298, 502-523): ``[[1, 3], [5, 7], [9, 11]] · [11, 22] =
+    [77, 209, 341]`` while the swapped ``[11, 22] · [[1, 3], [5, 7], [9, 11]]`` raises.
 
     入力 / Input:
         A: 形 (n, k) または (k,) の NumPy 配列 / an array of shape (n, k) or (k,)
         B: 形 (k, m) または (k,) の NumPy 配列 / an array of shape (k, m) or (k,)
     戻り値 / Returns:
-        np.dot(A, B) と同じ形・同じ値の配列(int 同士なら int、float が混じれば float)
-        an array with np.dot's shape and values (int for ints, float when a float is involved)
+        np.dot(A, B) と同じ形・同じ値の NumPy 配列。int 同士なら int でも float でもかまいませんが、
+        float が混じるときに int の配列へ入れると小数が切り捨てられます。
+        a NumPy array with np.dot's shape and values. For int inputs an int or a float
+        result is fine, but when a float is involved an int result array truncates it.
     ヒント / Hint:
         結果の (i, j) 成分は A の i 行目と B の j 列目の要素ごとの積の和です。
         A.shape, B.shape で次元を確かめ、np.zeros で結果の入れ物を用意します(dtype に注意)。

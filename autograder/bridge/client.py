@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import signal
+import sys
 import textwrap
 import threading
 from contextlib import contextmanager
@@ -22,16 +23,22 @@ from .server import Dispatcher
 
 
 class SubmissionError(Exception):
-    """The submission's code raised; ``where`` names its file and line."""
+    """The submission's code raised; ``where`` names its file and line, ``function`` what the
+    test called (``"layers.Affine.forward"``; empty when unknown)."""
 
-    def __init__(self, message: str, *, type_name: str = "Exception", where: str = ""):
+    def __init__(self, message: str, *, type_name: str = "Exception", where: str = "", function: str = ""):
         super().__init__(message)
         self.type_name = type_name
         self.where = where
+        self.function = function
+
+    @property
+    def exception_text(self) -> str:
+        """``"ZeroDivisionError: division by zero"``: the student's exception as Python shows it."""
+        return f"{self.type_name}: {self.args[0]}" if self.args and self.args[0] else self.type_name
 
     def __str__(self):
-        text = f"{self.type_name}: {self.args[0]}" if self.args and self.args[0] else self.type_name
-        return f"{text} [{self.where}]" if self.where else text
+        return f"{self.exception_text} [{self.where}]" if self.where else self.exception_text
 
 
 class NotStarted(SubmissionError, NotImplementedError):
@@ -103,28 +110,47 @@ class InProcessTransport:
 
 
 class Remote:
-    """An object that stays with the submission; used through attribute access and calls."""
+    """An object that stays with the submission; used through attribute access and calls.
 
-    __slots__ = ("_submission", "_ref")
+    ``_name`` says where it came from in the test's words (``"layers.Affine"`` for the class
+    and its instances, ``"cifar10.build_model()"`` for what a function returned), so that an
+    error names the function the test called."""
 
-    def __init__(self, submission: "Submission", ref: codec.HandleRef):
+    __slots__ = ("_submission", "_ref", "_name")
+
+    def __init__(self, submission: "Submission", ref: codec.HandleRef, name: str = ""):
         object.__setattr__(self, "_submission", submission)
         object.__setattr__(self, "_ref", ref)
+        object.__setattr__(self, "_name", name)
 
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
-        return self._submission._request({"op": "getattr", "target": self._ref, "name": name})
+        path = f"{self._name}.{name}" if self._name else name
+        return self._submission._request({"op": "getattr", "target": self._ref, "name": name},
+                                         called=path, named=path)
 
     def __setattr__(self, name, value):
-        self._submission._request({"op": "setattr", "target": self._ref, "name": name, "value": value})
+        path = f"{self._name}.{name}" if self._name else name
+        self._submission._request({"op": "setattr", "target": self._ref, "name": name, "value": value},
+                                  called=path)
 
     def __call__(self, *args, **kwargs):
         return self._submission._request({"op": "call", "target": self._ref, "args": list(args),
-                                          "kwargs": kwargs})
+                                          "kwargs": kwargs}, called=self._name, named=_returned_name(self))
 
     def __repr__(self):
         return f"<{self._ref.type_name} object in the submission>"
+
+
+def _returned_name(callee: Remote) -> str:
+    """What a call's result is called: an instance keeps its class's name (its methods are then
+    ``Class.method``); anything else is ``function()``."""
+    name = object.__getattribute__(callee, "_name")
+    if not name:
+        return ""
+    type_name = object.__getattribute__(callee, "_ref").type_name
+    return name if type_name == "type" or type_name.endswith("Meta") else f"{name}()"
 
 
 class Submission:
@@ -133,14 +159,22 @@ class Submission:
     ``submission.activations`` (or ``submission.module("activations")``) is the
     student's module; ``take_output()`` returns what the code printed since the
     last call; ``helper(name, ...)`` runs kit code next to the submission.
+
+    What the code prints is also written, call by call, to this process's
+    ``sys.stdout`` / ``sys.stderr`` (``echo``): under pytest that is the running
+    test's captured output, or the terminal with ``-s``.
     """
 
-    def __init__(self, transport, *, label: str = "submission", default_timeout: float | None = None):
+    def __init__(self, transport, *, label: str = "submission", default_timeout: float | None = None,
+                 echo: bool = True, echo_stderr: bool = True):
         self._transport = transport
         self.label = label
         self.default_timeout = default_timeout
+        self.echo = echo
+        self.echo_stderr = echo_stderr
         self._timeout_override: float | None = None
         self._output: list[str] = []
+        self._printed: list[str] = []
         self._modules: dict[str, Remote] = {}
         self._generation = getattr(transport, "generation", 0)
 
@@ -151,7 +185,7 @@ class Submission:
             self._modules.clear()
             self._generation = generation
         if name not in self._modules:
-            self._modules[name] = self._request({"op": "load", "module": name})
+            self._modules[name] = self._request({"op": "load", "module": name}, called=name, named=name)
         return self._modules[name]
 
     def __getattr__(self, name: str) -> Remote:
@@ -160,7 +194,11 @@ class Submission:
         return self.module(name)
 
     def helper(self, name: str, *args, **kwargs):
-        return self._request({"op": "helper", "name": name, "args": list(args), "kwargs": kwargs})
+        # The submission's code a helper runs is that of the object handed to it (a model).
+        handed = next((object.__getattribute__(a, "_name") for a in [*args, *kwargs.values()]
+                       if isinstance(a, Remote)), "")
+        return self._request({"op": "helper", "name": name, "args": list(args), "kwargs": kwargs},
+                             called=handed)
 
     def call_and_read_args(self, function: "Remote", *args, **kwargs) -> Called:
         """Call ``function`` (a submission's function or method) and also return copies of
@@ -168,11 +206,20 @@ class Submission:
         if not isinstance(function, Remote):
             raise TypeError("call_and_read_args takes a function of the submission")
         return self._request({"op": "call", "target": object.__getattribute__(function, "_ref"),
-                              "args": list(args), "kwargs": kwargs, "return_args": True}, read_args=True)
+                              "args": list(args), "kwargs": kwargs, "return_args": True}, read_args=True,
+                             called=object.__getattribute__(function, "_name"), named=_returned_name(function))
 
     def take_output(self) -> str:
+        """What the code printed to stdout since the last ``take_output()``."""
         text = "".join(self._output)
         self._output.clear()
+        return text
+
+    def take_printed(self) -> str:
+        """Everything the code printed (stdout, then stderr, call by call) since the last
+        ``take_printed()``: the pytest plugin shows it with a failure."""
+        text = "".join(self._printed)
+        self._printed.clear()
         return text
 
     @contextmanager
@@ -189,7 +236,8 @@ class Submission:
         self._transport.close()
 
     # -- plumbing --------------------------------------------------------
-    def _request(self, request: dict, read_args: bool = False):
+    def _request(self, request: dict, read_args: bool = False, *, called: str = "", named: str = ""):
+        """Send one request; ``called`` names what it runs (for errors), ``named`` what it returns."""
         def make_handle(obj):
             if isinstance(obj, Remote):
                 return object.__getattribute__(obj, "_ref")
@@ -198,19 +246,34 @@ class Submission:
         timeout = self._timeout_override or self.default_timeout
         reply_bytes = self._transport.request(message, timeout=timeout)
         try:
-            reply = codec.decode_reply(reply_bytes, resolve_handle=lambda ref: Remote(self, ref), borrow=True)
+            reply = codec.decode_reply(reply_bytes, resolve_handle=lambda ref: Remote(self, ref, named), borrow=True)
         except codec.CodecError as exc:
             raise WorkerLost(f"ワーカーの応答が壊れています / the worker sent a malformed reply: {exc}",
                              type_name="WorkerLost") from None
-        self._output.append(reply.stdout)
+        self._take_reply_output(reply.stdout, reply.stderr)
         if reply.error is not None:
-            raise self._error(reply.error)
+            error = self._error(reply.error)
+            error.function = called
+            raise error
         if not read_args:
             return reply.value
         if reply.args_after is None:
             raise WorkerLost("ワーカーの応答が壊れています / the worker sent a malformed reply: "
                              "the arguments after the call are missing", type_name="WorkerLost")
         return Called(reply.value, tuple(reply.args_after), reply.kwargs_after)
+
+    def _take_reply_output(self, stdout, stderr) -> None:
+        stdout = stdout if isinstance(stdout, str) else ""
+        stderr = stderr if isinstance(stderr, str) else ""
+        self._output.append(stdout)
+        self._printed.extend(text for text in (stdout, stderr) if text)
+        for text, stream, wanted in ((stdout, sys.stdout, self.echo), (stderr, sys.stderr, self.echo_stderr)):
+            if text and wanted and stream is not None:
+                try:
+                    stream.write(text)
+                    stream.flush()
+                except (OSError, ValueError):  # a closed or broken stream loses the echo, not the test
+                    pass
 
     @staticmethod
     def _error(error) -> SubmissionError:

@@ -26,6 +26,7 @@ import warnings
 from pathlib import Path
 
 from .. import checks as _checks
+from .. import hints as _hints
 from .client import InProcessTransport, NotStarted, Submission, SubmissionError
 from .server import Dispatcher
 
@@ -66,8 +67,29 @@ class NotebookTransport(InProcessTransport):
 
 
 def notebook_submission(namespace: dict, module: str) -> Submission:
-    """A ``Submission`` whose ``<module>`` is the notebook's own namespace."""
-    return Submission(NotebookTransport(namespace, module), label=f"notebook:{module}")
+    """A ``Submission`` whose ``<module>`` is the notebook's own namespace. What the code prints
+    shows in the test cell; its stderr does not (nbgrader scores a cell with stderr output 0)."""
+    return Submission(NotebookTransport(namespace, module), label=f"notebook:{module}", echo_stderr=False)
+
+
+def _kernel_hint(namespace: dict, function: str) -> tuple[str, str] | None:
+    """The docstring hint of a function (or its class's) defined in the kernel."""
+    _, qualname = _hints.split_function(function)
+    owner, obj = None, None
+    for index, part in enumerate(qualname.split(".") if qualname else []):
+        holder = obj
+        obj = namespace.get(part) if index == 0 else getattr(obj, part, None)
+        if isinstance(holder, type):
+            owner = holder
+        if obj is None:
+            break
+    if isinstance(obj, type):
+        owner, obj = obj, getattr(obj, "__init__", None)
+    for candidate in (obj, owner):
+        found = _hints.hint_section(getattr(candidate, "__doc__", None)) if candidate is not None else None
+        if found:
+            return found
+    return None
 
 
 # -- running test functions the way pytest would ---------------------------------
@@ -220,6 +242,8 @@ class NotebookChecks:
                 results.append((case_id, "skipped", ""))
                 continue
             fixtures = _Fixtures(self, local)
+            if self._submission is not None:  # output of earlier tests is theirs
+                self._submission.take_output()
             try:
                 with warnings.catch_warnings():
                     # nbgrader scores any stderr output as 0: keep warnings off it.
@@ -235,8 +259,13 @@ class NotebookChecks:
             except (KeyboardInterrupt, SystemExit):
                 raise
             except BaseException as exc:  # a failing test, or code that raised: the case fails
-                message = str(exc) if isinstance(exc, (AssertionError, SubmissionError)) \
-                    else f"{type(exc).__name__}: {exc}"
+                if isinstance(exc, SubmissionError):
+                    message = _checks.error_report(exc.function, exc.exception_text, where=exc.where,
+                                                   hint=_kernel_hint(self.namespace, exc.function))
+                elif isinstance(exc, AssertionError):
+                    message = str(exc)
+                else:
+                    message = f"{type(exc).__name__}: {exc}"
                 results.append((case_id, "failed", message))
             finally:
                 fixtures.close()

@@ -1,6 +1,7 @@
 """autograder grade SUBMISSIONS/: grade a class against the hidden suites."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -10,7 +11,9 @@ HELP = "提出物を一括採点 / grade a class's submissions with the hidden s
 
 
 def add_arguments(parser):
-    parser.add_argument("submissions", type=Path, help="one folder or .zip per student (or nbgrader's course folder)")
+    parser.add_argument("submissions", type=Path,
+                        help="a folder or .zip: one folder or .zip per student, nbgrader's course folder, "
+                             "or a Moodle / Canvas bulk download (zipped or unpacked)")
     parser.add_argument("--out", type=Path, default=Path("grades"), help="where reports go (default: grades/)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="judge processes (default: cores)")
     parser.add_argument("--only", action="append", default=[], metavar="EXERCISE",
@@ -22,6 +25,11 @@ def add_arguments(parser):
     parser.add_argument("--sandbox", choices=["auto", "bubblewrap", "none"], default="auto",
                         help="auto or bubblewrap: stop with an error when bubblewrap cannot be used; none: a plain "
                              "process with resource limits only (said loudly in the output and in every result)")
+    parser.add_argument("--roster", type=Path, help="class list CSV (id, name, email): absent students get a "
+                        "'missing' row, submissions not on it are flagged")
+    parser.add_argument("--pattern", metavar="REGEX", help="file-name pattern placing an LMS download's files, "
+                        "with (?P<student_id>...) and optionally (?P<file_id>...), (?P<name>...) "
+                        "(default: grading.toml's course.submission_pattern)")
 
 
 def run(args) -> int:
@@ -38,6 +46,7 @@ def run(args) -> int:
 
 def _run(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -49,7 +58,7 @@ def _run(args) -> int:
         console.width = max(console.width, 250)
     options = Options(submissions=args.submissions, out=args.out, jobs=max(1, args.jobs), only=args.only,
                       students=args.student, force=args.force, device=args.device, config=args.config,
-                      sandbox=args.sandbox)
+                      sandbox=args.sandbox, roster=args.roster, pattern=args.pattern)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.fields[last]}"), console=console, transient=False)
     task = None
@@ -61,32 +70,31 @@ def _run(args) -> int:
         elif kind == "done" and task is not None:
             outcome = rest[1]
             tag = "(cached)" if outcome.state == "cached" else outcome.result["status"][:40]
-            progress.update(task, advance=1, last=f"{outcome.student}: {tag}")
+            progress.update(task, advance=1, last=escape(f"{outcome.student}: {tag}"))
 
     try:
         batch = Batch(options, on_event=on_event)
     except BatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
+    if batch.classlist.unplaced:
+        console.print(f"[red bold]{len(batch.classlist.unplaced)} file(s) belong to no student[/red bold] "
+                      "(listed at the end and in summary.json)")
     with progress:
         task = progress.add_task("採点中 / grading", total=len(batch.students), last="")
         try:
             outcomes = batch.run()
         except BatchError as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {escape(str(exc))}")
             return 2
 
-    table = Table(title=f"gradebook: {Path(options.out) / 'gradebook.csv'} (full reasons there)",
-                  caption="– : no file for this exercise / 未提出", show_lines=False)
-    columns = ["student", *batch.exercises, "total", "status"]
-    for name in columns:
-        numeric = name in batch.exercises or name == "total"
-        table.add_column(name, justify="right" if numeric else "left", no_wrap=True,
-                         overflow="ellipsis", max_width=None if numeric else 45)
-    for row in batch.table:
-        table.add_row(*[("–" if row[c] == "missing" else row[c]) for c in columns])
-    console.print(table)
-
+    from ..report import class_report, terminal
+    terminal.print_gradebook(console, batch.table, batch.exercises,
+                             {m: batch.cfg.exercises[m].total for m in batch.exercises},
+                             f"gradebook: {Path(options.out) / 'gradebook.csv'} (full reasons there)")
+    summary_data = json.loads((Path(options.out) / "summary.json").read_text(encoding="utf-8"))
+    terminal.print_people(console, summary_data)
+    report_path = class_report.write(Path(options.out))
     summary = Table(title="summary / 集計")
     summary.add_column("")
     summary.add_column("")
@@ -98,12 +106,13 @@ def _run(args) -> int:
     summary.add_row("students / 学生", str(len(batch.table)))
     summary.add_row("graded now / 今回採点", str(graded))
     summary.add_row("up to date (skipped) / 採点済み", str(len(outcomes) - graded))
-    for key in ("graded", "partial", "pending", "error"):
+    for key in ("graded", "partial", "pending", "error", "missing"):
         summary.add_row(f"status {key}", str(counts.get(key, 0)))
     summary.add_row("sandbox", batch.sandbox_kind)
     summary.add_row("memory cap", batch.memory_cap or "–")
     summary.add_row("device", batch.device)
     if batch.sandbox_warning:
         summary.add_row("[red bold]WARNING[/red bold]", f"[red]{batch.sandbox_warning}[/red]")
+    summary.add_row("class report / 全体レポート", str(report_path))
     console.print(summary)
     return 0

@@ -20,10 +20,10 @@ from .. import config as grading
 from ..paths import GRADING_TOML, HIDDEN_TESTS
 from ..report import feedback, gradebook, gradescope
 from ..report import result as report
-from . import inputs
+from . import classlist, inputs, lms, roster
 from .judges import Judge, JudgeLost, JudgeStartError
 
-KEY_VERSION = "grade-1"  # bump when scoring or reports change meaning
+KEY_VERSION = "grade-2"  # bump when scoring or reports change meaning (2: untouched stubs never pending)
 
 
 @dataclass
@@ -37,6 +37,8 @@ class Options:
     device: str = "auto"
     config: Path = GRADING_TOML
     sandbox: str = "auto"
+    roster: Path | None = None      # the class list: who should have handed something in
+    pattern: str | None = None      # file-name pattern for an LMS download (else grading.toml's)
 
 
 @dataclass
@@ -95,7 +97,11 @@ class Batch:
         self.on_event = on_event or (lambda *a, **k: None)
         try:
             self.cfg = grading.load(options.config)
-        except grading.ConfigError as exc:
+            grading.check(self.cfg)  # a typo must stop the run, not change grades
+            pattern = options.pattern or self.cfg.course.submission_pattern
+            pattern = lms.compile_pattern(pattern, "--pattern" if options.pattern else
+                                          "course.submission_pattern") if pattern else None
+        except (grading.ConfigError, lms.PatternError) as exc:
             raise BatchError(str(exc)) from None
         self.exercises = list(self.cfg.exercises)
         unknown = [m for m in options.only if m not in self.cfg.exercises]
@@ -103,9 +109,15 @@ class Batch:
             raise BatchError(f"--only: unknown exercise(s) {unknown}; known: {self.exercises}")
         self.selected = [m for m in self.exercises if m in options.only] if options.only else list(self.exercises)
         try:
-            everyone = inputs.discover(Path(options.submissions))
-        except inputs.InputError as exc:
+            found = inputs.survey(Path(options.submissions), pattern)
+            self.classlist = classlist.build(found, options.roster)
+        except (inputs.InputError, roster.RosterError) as exc:
             raise BatchError(str(exc)) from None
+        if not found.students:
+            unplaced = "".join(f"\n  {u.path}: {u.reason}" for u in found.unplaced[:20])
+            raise BatchError(f"{options.submissions}: 提出物が見つかりません / no submissions found "
+                             f"(expected one folder or .zip per student, or an LMS download){unplaced}")
+        everyone = found.students
         self.all_students = [s.id for s in everyone]
         if options.students:
             missing = sorted(set(options.students) - set(self.all_students))
@@ -119,6 +131,7 @@ class Batch:
         self.sandbox_warning: str | None = None
         self.memory_cap: str | None = None
         self.device = options.device
+        self._device_here: str | None = None
         self.out = Path(options.out)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -153,9 +166,19 @@ class Batch:
             ex = old.get("exercises", {}).get(module)
             if not ex or ex.get("key") != self.keys[module] or ex.get("sandbox") != self.sandbox_kind:
                 return None
-            if ex.get("status", "").startswith("pending") or ex.get("status") == report.NOT_GRADED:
-                return None  # pending work is retried: it may be gradable now (e.g. on a GPU)
+            if ex.get("status") == report.NOT_GRADED:
+                return None
+            if ex.get("status", "").startswith("pending") and old.get("device") != self.device_here():
+                return None  # pending work is retried where it may be gradable now (e.g. on a GPU)
         return old
+
+    def device_here(self) -> str:
+        """The device this run grades on ("auto" resolved), found once and only when needed."""
+        with self._lock:
+            if self._device_here is None:
+                from ..pytest_plugin import resolve_device
+                self._device_here = resolve_device(self.o.device)
+            return self._device_here
 
     # -- the run ---------------------------------------------------------------------------
     def run(self) -> list[Outcome]:
@@ -212,7 +235,11 @@ class Batch:
             shutil.rmtree(work, ignore_errors=True)
         if errors and len(outcomes) < len(self.students) and not interrupted:
             raise BatchError(f"grading stopped: {errors[0]}")
-        table = gradebook.write(self.out, self.all_students, self.exercises)
+        if self.device == "auto" and self._device_here:  # every student was up to date: no judge said it
+            self.device = self._device_here
+        maxima = {m: self.cfg.exercises[m].total for m in self.exercises}
+        table = gradebook.write(self.out, self.all_students, self.exercises, maxima, self.classlist.people,
+                                self.classlist.missing)
         counts: dict[str, int] = {}
         for row in table:
             key = row["status"].split(":")[0]
@@ -220,8 +247,10 @@ class Batch:
         gradebook.write_summary(self.out, {
             "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
             "device": self.device, "students": len(table), "statuses": counts,
-            "exercises": self.exercises, "config_hash": self.config_hash, "written": _now(),
-            "interrupted": interrupted})
+            "exercises": self.exercises, "maxima": maxima, "possible": self.cfg.total,
+            "disabled": list(self.cfg.disabled), "course": self.cfg.course.name,
+            "config_hash": self.config_hash, "written": _now(), "interrupted": interrupted,
+            **self.classlist.summary()})
         self.table = table
         if interrupted:
             raise Interrupted(sum(1 for o in outcomes if o.state == "graded"))
@@ -311,8 +340,9 @@ class Batch:
                       if m in exercises or m in keep}
             result = {
                 "schema": report.SCHEMA, "student": student.id,
+                "name": self.classlist.people.get(student.id, {}).get("name", student.name),
                 "submission": {"source": student.source.name, "kind": student.kind, "hash": staged.hash,
-                               "files": staged.modules},
+                               "files": staged.modules, "late": student.late},
                 "config_hash": self.config_hash,
                 "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
                 "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},

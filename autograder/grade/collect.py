@@ -23,7 +23,19 @@ def pytest_configure(config):
     config.pluginmanager.register(_Recorder(config.stash[_key]), "kit-results-recorder")
 
 
+PRINTED_SHOWN = 1000
+
+
 def _message(report) -> str:
+    message = _failure(report)
+    printed = dict(report.user_properties).get("printed")
+    if printed and report.failed:  # what the student's code printed in this test (pytest_plugin)
+        shown = printed if len(printed) <= PRINTED_SHOWN else "…" + printed[-PRINTED_SHOWN:]
+        message = f"{message}\n提出されたコードの出力 / what the submitted code printed:\n{shown.rstrip()}"
+    return message
+
+
+def _failure(report) -> str:
     longrepr = report.longrepr
     if longrepr is None:
         return ""

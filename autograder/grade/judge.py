@@ -74,33 +74,43 @@ def cap_own_memory(megabytes: int) -> int:
     return cap
 
 
-def forget_suites(suites: Path) -> None:
-    """Drop the hidden suites (and anything else imported from their folder) from sys.modules:
+def forget_suites(folders) -> None:
+    """Drop every module imported from ``folders`` (the suites' folders) from sys.modules:
     pytest's importlib mode would hand the next student the same module objects, with whatever
     state the last session left in them."""
-    folder = str(Path(suites).resolve())
+    folders = {str(Path(folder).resolve()) for folder in folders}
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
-        if path and (path == folder or os.path.dirname(os.path.abspath(path)) == folder):
+        if path and os.path.dirname(os.path.abspath(path)) in folders:
             del sys.modules[name]
 
 
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str,
-                suites: Path = HIDDEN_TESTS) -> list[str]:
-    files = [str(Path(suites) / f"test_{m}.py") for m in modules]
-    return [*files, "--submission", staged, "-p", "autograder.pytest_plugin", "-p", "autograder.grade.collect",
-            "--kit-results", results,
-            "-q", "--rootdir", str(KIT_ROOT),
+                files: list[str] | None = None) -> list[str]:
+    """The hidden suites of ``modules``, or the test ``files`` given (the kit's own checks also
+    run visible self-checks and test files of their own this way)."""
+    files = files or [str(HIDDEN_TESTS / f"test_{m}.py") for m in modules]
+    root, named = KIT_ROOT, []
+    if any(not Path(f).resolve().is_relative_to(KIT_ROOT) for f in files):
+        # Test files of a kit of their own (the kit's tests make some): their root is the folder above
+        # their suites' folders, so that node ids keep "hidden/" or "exercises/"; the plugin that the
+        # kit's conftest.py brings is named.
+        root = Path(os.path.commonpath([Path(f).resolve().parent.parent for f in files]))
+        named = ["-p", "autograder.pytest_plugin", "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    return [*files, "--submission", staged, *named,
+            "-p", "autograder.grade.collect", "--kit-results", results,
+            "-q", "--rootdir", str(root),
             # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here
             "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
             "--device", device, "--grading-config", config_path, "--lang", "both"]
 
 
-def grade_student(job: dict, device: str, config_path: str, make_plugin, suites: Path = HIDDEN_TESTS) -> int:
+def grade_student(job: dict, device: str, config_path: str, make_plugin) -> int:
     """One student's pytest session, on freshly imported suites; pytest's exit code."""
     import pytest
-    forget_suites(suites)
-    args = pytest_args(job["staged"], job["modules"], job["results"], device, config_path, suites)
+    files = job.get("files") or [str(HIDDEN_TESTS / f"test_{m}.py") for m in job["modules"]]
+    forget_suites({Path(f).resolve().parent for f in files})
+    args = pytest_args(job["staged"], job["modules"], job["results"], device, config_path, files)
     return int(pytest.main(args, plugins=[make_plugin()]))
 
 
@@ -111,7 +121,6 @@ def main(argv=None) -> int:
     parser.add_argument("--sandbox", default="auto")
     parser.add_argument("--log", required=True)
     parser.add_argument("--warm", default="numpy,torch", help="modules to import before the first student")
-    parser.add_argument("--suites", default=str(HIDDEN_TESTS), help="the folder of the hidden suites")
     args = parser.parse_args(argv)
 
     # Replies go on a private copy of stdout; fd 1 and 2 (pytest, stray prints) go to the log.
@@ -181,7 +190,7 @@ def main(argv=None) -> int:
             started_at = time.monotonic()
             print(f"\n===== {job['student']} =====", flush=True)
             try:
-                code = grade_student(job, device, args.config, make_plugin, Path(args.suites))
+                code = grade_student(job, device, args.config, make_plugin)
                 reply({"id": job["id"], "exit": code, "seconds": time.monotonic() - started_at})
             except BaseException as exc:  # one student's trouble must not end the judge
                 if isinstance(exc, KeyboardInterrupt):

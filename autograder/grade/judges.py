@@ -25,9 +25,8 @@ class JudgeStartError(Exception):
 
 class Judge:
     def __init__(self, config: Path, device: str, sandbox: str, log: Path, start_timeout: float = 300,
-                 warm: str = "numpy,torch", suites: Path | None = None):
+                 warm: str = "numpy,torch"):
         self.config, self.device, self.sandbox, self.log, self.warm = config, device, sandbox, log, warm
-        self.suites = suites
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
         self.hello: dict = {}
@@ -38,7 +37,7 @@ class Judge:
     def start(self) -> dict:
         cmd = [sys.executable, "-m", "autograder.grade.judge", "--config", str(self.config),
                "--device", self.device, "--sandbox", self.sandbox, "--log", str(self.log),
-               "--warm", self.warm] + (["--suites", str(self.suites)] if self.suites else [])
+               "--warm", self.warm]
         # A session of its own, so that killing the judge takes its workers along.
         self.proc = subprocess.Popen(cmd, cwd=KIT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
@@ -115,13 +114,17 @@ class Judge:
         self.kill()
 
     # -- one student ---------------------------------------------------------------
-    def run(self, student: str, staged: Path, modules: list[str], results: Path, wall: float) -> dict:
-        """The judge's reply for one student; JudgeLost when it died or overran (it is restarted)."""
+    def run(self, student: str, staged: Path, modules: list[str], results: Path, wall: float,
+            files: list[Path] | None = None) -> dict:
+        """The judge's reply for one student; JudgeLost when it died or overran (it is restarted).
+        ``files``: test files to run instead of the modules' hidden suites."""
         if self.proc is None:
             self.start()
         self._next_id += 1
         job = {"id": self._next_id, "student": student, "staged": str(staged), "modules": modules,
                "results": str(results)}
+        if files:
+            job["files"] = [str(f) for f in files]
         deadline = time.monotonic() + wall
         try:
             self.proc.stdin.write(json.dumps(job, ensure_ascii=False) + "\n")

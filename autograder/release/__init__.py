@@ -10,7 +10,7 @@
       grading.toml          titles and settings only (no points: they name hidden tests)
       exercises/            stubs <module>.py + visible self-checks test_<module>.py
       notebooks/            <module>.ipynb, nbgrader's release version (generate_assignment)
-      data/                 bundled MNIST subset, sample weights
+      data/                 bundled MNIST subset (training and validation), sample weights
       autograder/           only what the self-checks import (checks, pytest plugin, bridge)
     OUT.zip                 the same, under one folder named like OUT
 
@@ -42,6 +42,8 @@ PACKAGE_SEEDS = ("autograder/__init__.py", "autograder/checks.py", "autograder/p
 FORBIDDEN_PACKAGES = ("autograder/author", "autograder/grade", "autograder/commands", "autograder/jail",
                       "autograder/release", "autograder/report", "autograder/cli.py", "autograder/__main__.py")
 STUDENT_DEPENDENCIES = ("numpy", "torch", "torchvision", "pytest", "jupyterlab")
+# data/ folders that stay with the judge: the hidden MNIST test set is graded, never shipped.
+UNRELEASED_DATA = ("hidden",)
 
 
 class ReleaseError(RuntimeError):
@@ -194,6 +196,8 @@ def build_release(out: Path, root: Path = KIT_ROOT, *, with_notebooks: bool = Tr
             write(f"notebooks/{module}.ipynb", text)
     data = root / "data"
     for path in sorted(data.rglob("*")):
+        if path.relative_to(data).parts[0] in UNRELEASED_DATA:
+            continue
         if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
             target = out / "data" / path.relative_to(data)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +266,7 @@ def leaks(folder: Path, root: Path = KIT_ROOT) -> list[str]:
         if not path.is_file():
             continue
         rel = path.relative_to(folder).as_posix()
-        if rel.startswith(("solutions/", "tests/")):
+        if rel.startswith(("solutions/", "tests/", *(f"data/{d}/" for d in UNRELEASED_DATA))):
             problems.append(f"{rel}: a kit-only folder")
         try:
             text = path.read_text(encoding="utf-8")

@@ -52,7 +52,7 @@ yourself, submit.
 |---|---|
 | `exercises/` | 課題のスタブ `<課題>.py` と自己チェック `test_<課題>.py` / the stubs and the self-checks |
 | `notebooks/` | 同じ課題の JupyterLab 用ノートブック / the same exercises as notebooks |
-| `data/` | MNIST の一部とサンプル重み / an MNIST subset and sample weights |
+| `data/` | MNIST の一部(訓練 4,000 枚・検証 500 枚)とサンプル重み / an MNIST subset (4,000 training and 500 validation digits) and sample weights |
 | `autograder/` | 自己チェックの仕組み(編集しないでください)/ the self-check machinery (do not edit) |
 
 ## 準備 / Set-up (once)

@@ -77,9 +77,12 @@ def exercise_result(exercise: grading.Exercise, outcomes: dict[str, dict], key: 
                 "points": None, "tests": {}}
     pending = [r["message"] for r in mine.values()
                if r.get("outcome") == "skipped" and str(r.get("message", "")).startswith("pending:")]
-    if pending:
+    ran = [r for r in mine.values() if r.get("outcome") != "skipped"]
+    untouched = bool(ran) and all(r.get("outcome") == "failed" and r.get("not_started") for r in ran)
+    if pending and not untouched:
         reason = pending[0][len("pending:"):].strip()
         return {**base, "status": f"pending: {reason}", "points": None, "tests": {}}
+    # An untouched stub is "not started" on any device: what could not run here would fail as well.
     scored = grading.score(exercise, {n: r.get("outcome", "failed") for n, r in mine.items()})
     tests = {}
     for name, info in scored.tests.items():
@@ -93,8 +96,9 @@ def exercise_result(exercise: grading.Exercise, outcomes: dict[str, dict], key: 
                           "message": "" if r.get("outcome") == "passed"
                           else clean_message(r.get("message", ""), exercise.name)})
         tests[name] = {**info, "cases": cases}
-    not_started = all(c["not_started"] for t in tests.values() for c in t["cases"] if c["outcome"] != "passed") \
-        and scored.earned == 0 and any(t["cases"] for t in tests.values())
+    not_started = untouched or (
+        all(c["not_started"] for t in tests.values() for c in t["cases"] if c["outcome"] != "passed")
+        and scored.earned == 0 and any(t["cases"] for t in tests.values()))
     return {**base, "status": "graded", "points": scored.earned, "not_started": not_started, "tests": tests}
 
 
@@ -127,16 +131,26 @@ def totals(result: dict, cfg: grading.GradingConfig) -> tuple[float, float]:
     return round(earned, 6), cfg.total
 
 
+def status_word(exercise: dict | None) -> str:
+    """One word for an exercise's state: graded, not started, missing, error, pending, not graded."""
+    if exercise is None:
+        return ""
+    status = str(exercise.get("status", ""))
+    if status == "graded":
+        return "not started" if exercise.get("not_started") else "graded"
+    return status.split(":")[0]
+
+
 def cell(exercise: dict | None) -> str:
-    """A gradebook cell: the points, or the status when there are none (never a bare 0 for an error)."""
+    """A gradebook cell: a number or nothing. Missing work is 0; an error, pending or ungraded
+    exercise has no number (never a bare 0): its word is in the status column."""
     if exercise is None:
         return ""
     if exercise.get("status") == "graded":
         return fmt(exercise["points"])
-    if exercise.get("status") == NOT_GRADED:
-        return ""
-    # Just the word: the reason is in the status column, result.json and the feedback.
-    return str(exercise.get("status", "")).split(":")[0]
+    if exercise.get("status") == MISSING:
+        return "0"
+    return ""
 
 
 def fmt(value) -> str:

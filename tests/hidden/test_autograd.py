@@ -1,8 +1,11 @@
 """Hidden suite: autograd (f and its gradient with torch autograd).
 
-f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1; gradients are checked against
-the hand-derived formulas and against torch autograd run by the judge. rtol=1e-6 lets a
-float32 computation through at the course's point; random points use rtol=1e-5.
+Lecture 001:2660-2740: f(x1, x2, x3) = (x1 - 2*x2 - 1)**2 + (x2*x3 - 1)**2 + 1, f(1, 2, 3) = 42
+and ∇f(1, 2, 3) = (-8, 46, 20), computed there with float32 tensors made from Python floats
+(torch.tensor(1.0, requires_grad=True)); gradients are checked against the hand-derived
+formulas and against torch autograd run by the judge. rtol=1e-6 lets a float32 computation
+through at the course's point; random points use rtol=1e-5, atol=1e-6 (the lecture's float32
+code stays below a tenth of that). Expected values are computed before the call.
 """
 import numpy as np
 import pytest
@@ -42,17 +45,19 @@ def test_f_course_value(submission):
 
 def test_f_elementwise_on_tensors(submission):
     points = random_points(1, 6)
+    expected = reference_f(*points.T)
     got = submission.autograd.f(leaf(points[:, 0]), leaf(points[:, 1]), leaf(points[:, 2]))
-    assert_close(got, reference_f(*points.T), func="autograd.f(tensors of shape (6,))", rtol=1e-6,
+    assert_close(got, expected, func="autograd.f(tensors of shape (6,))", rtol=1e-6,
                  hint=("要素ごとの演算だけで書けば、どんな形のテンソルにも使えます",
                        "written with element-wise operations it works for tensors of any shape"))
 
 
 def test_f_without_grad_tensors(submission):
     x = torch.tensor([[0.5, -1.0], [2.0, 0.0]], dtype=torch.float64)
+    xn = x.numpy().copy()
+    expected = reference_f(xn, 2 * xn, -xn)
     got = submission.autograd.f(x, x * 2, -x)
-    xn = x.numpy()
-    assert_close(got, reference_f(xn, 2 * xn, -xn), func="autograd.f(2x2 tensors)", rtol=1e-6, hint=F_HINT)
+    assert_close(got, expected, func="autograd.f(2x2 tensors)", rtol=1e-6, hint=F_HINT)
 
 
 def test_value_and_grad_course_values(submission):
@@ -63,6 +68,8 @@ def test_value_and_grad_course_values(submission):
 
 
 def test_value_and_grad_returns_python_floats(submission):
+    # The type pays only together with the right numbers.
+    expected_value, expected_grad = reference_f(0.5, -1.5, 2.0), hand_gradient(0.5, -1.5, 2.0)
     result = submission.autograd.value_and_grad(0.5, -1.5, 2.0)
     ok = (isinstance(result, (tuple, list)) and len(result) == 2 and isinstance(result[1], (tuple, list))
           and len(result[1]) == 3 and all(isinstance(v, float) for v in (result[0], *result[1])))
@@ -70,16 +77,19 @@ def test_value_and_grad_returns_python_floats(submission):
                 expected="(float, (float, float, float))",
                 problem=("戻り値は (値, (g1, g2, g3)) で、すべて Python の float です",
                          "return (value, (g1, g2, g3)), all Python floats"), hint=FLOAT_HINT)
+    assert_close(result[0], expected_value, func="autograd.value_and_grad(0.5, -1.5, 2) value", rtol=1e-6, hint=F_HINT)
+    assert_close(result[1], expected_grad, func="autograd.value_and_grad(0.5, -1.5, 2) gradient", rtol=1e-5,
+                 atol=1e-6, hint=GRAD_HINT)
 
 
 @pytest.mark.parametrize("seed", [2, 3])
 def test_value_and_grad_hand_derived(submission, seed):
     for x1, x2, x3 in random_points(seed, 4):
+        expected_value, expected_grad = reference_f(x1, x2, x3), hand_gradient(x1, x2, x3)
         value, grad = submission.autograd.value_and_grad(float(x1), float(x2), float(x3))
         where = f"autograd.value_and_grad({x1:.4f}, {x2:.4f}, {x3:.4f})"
-        assert_close(value, reference_f(x1, x2, x3), func=where + " value", rtol=1e-5, hint=F_HINT)
-        assert_close(grad, hand_gradient(x1, x2, x3), func=where + " gradient", rtol=1e-5, atol=1e-6,
-                     hint=GRAD_HINT)
+        assert_close(value, expected_value, func=where + " value", rtol=1e-5, hint=F_HINT)
+        assert_close(grad, expected_grad, func=where + " gradient", rtol=1e-5, atol=1e-6, hint=GRAD_HINT)
 
 
 def test_value_and_grad_matches_torch_autograd(submission):
@@ -93,6 +103,7 @@ def test_value_and_grad_matches_torch_autograd(submission):
 
 
 def test_value_and_grad_repeatable(submission):
+    expected = hand_gradient(-0.7, 1.3, 0.4)
     autograd = submission.autograd
     first = autograd.value_and_grad(-0.7, 1.3, 0.4)
     autograd.value_and_grad(2.0, -2.0, 1.0)
@@ -100,8 +111,7 @@ def test_value_and_grad_repeatable(submission):
     assert_close(again[1], first[1], func="autograd.value_and_grad called twice", rtol=1e-12,
                  hint=("呼び出しごとに新しいテンソルを作ります(.grad は足し込まれていきます)",
                        "make fresh tensors on every call (.grad accumulates)"))
-    assert_close(again[1], hand_gradient(-0.7, 1.3, 0.4), func="autograd.value_and_grad(-0.7, 1.3, 0.4)",
-                 rtol=1e-5, hint=GRAD_HINT)
+    assert_close(again[1], expected, func="autograd.value_and_grad(-0.7, 1.3, 0.4)", rtol=1e-5, hint=GRAD_HINT)
 
 
 def test_value_and_grad_at_minimum_is_zero(submission):

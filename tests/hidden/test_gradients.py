@@ -1,9 +1,18 @@
 """Hidden suite: gradients (numerical differentiation, gradient descent).
 
+Lecture 001:1893-2004 (numerical_diff as a forward difference with h = 1e-4, the gradient
+(6, 8) of x0² + x1² at (3, 4), w ← w - η∇L); the book's chapter 4 (central difference,
+numerical_gradient, gradient_descent(f, init_x, lr=0.01, step_num=100)).
+
 Tolerances: the course's forward difference with h=1e-4 errs by about h/2·|f''| and the
-central difference by about h²/6·|f'''|; every check below allows rtol=1e-3 (plus atol=1e-3
+central difference by about h²/6·|f'''|; the value checks allow rtol=1e-3 (plus atol=1e-3
 where the true value may be 0), which both meet and which h=1e-50 (derivative 0) or a
-missing factor 2 (double the derivative) do not.
+missing factor 2 (double the derivative) do not. The cross-term checks use multilinear
+functions (no variable squared): there both differences are exact up to rounding (about
+1e-11 here), while a numerical_gradient whose point drifts (x[idx] not put back, on x or
+on a copy) takes later partial derivatives at a point moved by h and errs by about
+h·|∂²f/∂xi∂xj| ≈ 1e-4; rtol=1e-6, atol=1e-8 separates the two. Expected values are computed
+before the submission is called, from the test's own data.
 """
 import math
 
@@ -14,12 +23,15 @@ from autograder.checks import assert_close, assert_that
 
 RTOL = 1e-3
 ATOL = 1e-3
-DIFF_HINT = ("h = 1e-4 程度の中心差分 (f(x+h) - f(x-h)) / 2h。h が小さすぎると 0 になります",
-             "a central difference (f(x+h) - f(x-h)) / 2h with h about 1e-4; too small an h gives 0")
-GRAD_HINT = ("x の要素ごとに、その要素だけを ±h 動かして中心差分を取ります",
-             "for each element of x, move that element alone by ±h and take the central difference")
-RESTORE_HINT = ("x[idx] を書き換えたら、計算のあと元の値に戻してください",
-                "after changing x[idx], put the old value back")
+CROSS_RTOL = 1e-6
+CROSS_ATOL = 1e-8
+DIFF_HINT = ("h = 1e-4 程度の差分: 前方差分 (f(x+h) - f(x)) / h か中心差分 (f(x+h) - f(x-h)) / 2h。h が小さすぎると 0 になります",
+             "a difference quotient with h about 1e-4: forward (f(x+h) - f(x)) / h or central (f(x+h) - f(x-h)) / 2h; "
+             "too small an h gives 0")
+GRAD_HINT = ("x の要素ごとに、その要素だけを h 動かして差分を取ります",
+             "for each element of x, move that element alone by h and take the difference quotient")
+RESTORE_HINT = ("x[idx] を動かしたら、次の要素に進む前に元の値に戻してください(x のコピーを動かす場合も)",
+                "after moving x[idx], put the old value back before the next element (also when you move a copy of x)")
 GD_HINT = ("x ← x - lr · numerical_gradient(f, x) を step_num 回", "x ← x - lr · numerical_gradient(f, x), step_num times")
 
 
@@ -60,11 +72,36 @@ def matrix_function(x):
     return np.sum(x ** 3) + x[0, 1] * x[1, 2] - 2.0 * x[1, 0]
 
 
+def multilinear(x):
+    return x[0] * x[1] + 2.0 * x[1] * x[2] * x[3] - x[0] * x[3] + 3.0 * x[2] - 1.5 * x[4] * x[0]
+
+
+def multilinear_matrix(x):
+    return x[0, 0] * x[1, 1] - x[0, 1] * x[1, 0] + x[0, 2] * x[1, 2] * x[0, 0] + 0.5 * x[1, 0] * x[1, 2]
+
+
+# Judge-side gradients, derived by hand.
 def mixed_grad(x):
     g = np.cos(x)
     g[0] += x[1] ** 2
     g[1] += 2 * x[0] * x[1]
     g[2] += 0.1 * math.exp(0.1 * x[2])
+    return g
+
+
+def multilinear_grad(x):
+    return np.array([x[1] - x[3] - 1.5 * x[4], x[0] + 2.0 * x[2] * x[3], 2.0 * x[1] * x[3] + 3.0,
+                     2.0 * x[1] * x[2] - x[0], -1.5 * x[0]])
+
+
+def multilinear_matrix_grad(x):
+    g = np.zeros((2, 3))
+    g[0, 0] = x[1, 1] + x[0, 2] * x[1, 2]
+    g[1, 1] = x[0, 0]
+    g[0, 1] = -x[1, 0]
+    g[1, 0] = -x[0, 1] + 0.5 * x[1, 2]
+    g[0, 2] = x[1, 2] * x[0, 0]
+    g[1, 2] = x[0, 2] * x[0, 0] + 0.5 * x[1, 0]
     return g
 
 
@@ -78,21 +115,18 @@ def mixed_grad(x):
 ], ids=["function_1@5", "function_1@10", "cube@2", "cube@-1.5", "sin@1", "exp@0.5"])
 def test_numerical_diff_values(submission, func, x, expected):
     got = submission.gradients.numerical_diff(func, x)
-    assert_close(got, expected, rtol=RTOL, atol=ATOL, func=f"gradients.numerical_diff({func.__name__}, {x})",
-                 hint=DIFF_HINT)
+    where = f"gradients.numerical_diff({func.__name__}, {x})"
+    assert_that(np.ndim(got) == 0, func=where, problem=("数(スカラー)を返してください", "return a number (a scalar)"),
+                expected=expected, got=got, hint=DIFF_HINT)
+    assert_close(got, expected, rtol=RTOL, atol=ATOL, func=where, hint=DIFF_HINT)
 
 
 def test_numerical_diff_flat_point(submission):
-    # f'(0) = 0 for x²; the forward difference gives h = 1e-4, within atol.
-    got = submission.gradients.numerical_diff(function_2_sum, 0.0)
-    assert_close(got, 0.0, atol=ATOL, func="gradients.numerical_diff(x², 0)", hint=DIFF_HINT)
-
-
-def test_numerical_diff_returns_a_number(submission):
-    got = submission.gradients.numerical_diff(cube, 1.0)
-    assert_that(np.ndim(got) == 0, func="gradients.numerical_diff(x³, 1)",
-                problem=("数(スカラー)を返してください", "return a number (a scalar)"), got=got,
-                hint=DIFF_HINT)
+    # f'(0) = 0 for x²; the forward difference gives h = 1e-4, within atol; f'(1) = 2 rules out a constant 0.
+    got_flat = submission.gradients.numerical_diff(function_2_sum, 0.0)
+    got_slope = submission.gradients.numerical_diff(function_2_sum, 1.0)
+    assert_close(got_flat, 0.0, atol=ATOL, func="gradients.numerical_diff(x², 0)", hint=DIFF_HINT)
+    assert_close(got_slope, 2.0, rtol=RTOL, func="gradients.numerical_diff(x², 1)", hint=DIFF_HINT)
 
 
 @pytest.mark.parametrize("x, expected", [([3.0, 4.0], [6.0, 8.0]), ([0.0, 2.0], [0.0, 4.0]),
@@ -105,57 +139,69 @@ def test_numerical_gradient_course_values(submission, x, expected):
 
 
 def test_numerical_gradient_against_analytic(submission):
-    rng = np.random.default_rng(11)
-    x = rng.uniform(-2, 2, size=3)
-    got = submission.gradients.numerical_gradient(mixed, x.copy())
-    expected = mixed_grad(x)
+    x = np.random.default_rng(11).uniform(-2, 2, size=3)
+    expected = mixed_grad(x.copy())
+    got = submission.gradients.numerical_gradient(mixed, x)
     assert_close(got, expected, rtol=RTOL, atol=ATOL, func="gradients.numerical_gradient(sin-sum + x0·x1² + exp, x)",
                  hint=GRAD_HINT)
 
 
 def test_numerical_gradient_matrix_input(submission):
-    rng = np.random.default_rng(5)
-    x = rng.uniform(-1, 1, size=(2, 3))
-    got = submission.gradients.numerical_gradient(matrix_function, x.copy())
+    x = np.random.default_rng(5).uniform(-1, 1, size=(2, 3))
     expected = 3 * x ** 2
     expected[0, 1] += x[1, 2]
     expected[1, 2] += x[0, 1]
     expected[1, 0] -= 2.0
+    got = submission.gradients.numerical_gradient(matrix_function, x.copy())
     assert_close(got, expected, rtol=RTOL, atol=ATOL, func="gradients.numerical_gradient(f, x of shape (2, 3))",
                  hint=("x が 2 次元でも全要素を回ります。np.ndindex(x.shape) か np.nditer を使いましょう",
                        "visit every element of a 2-D x too: np.ndindex(x.shape) or np.nditer"))
 
 
-def test_numerical_gradient_leaves_x_unchanged(submission):
-    x = np.array([3.0, -4.0, 0.5])
+@pytest.mark.parametrize("shape", [(5,), (2, 3)], ids=["1-D", "2-D"])
+def test_numerical_gradient_cross_terms(submission, shape):
+    # Multilinear f: every partial derivative depends on the other elements, so a point that drifts
+    # by h between elements shows as an error of about h; the differences themselves are exact here.
+    x = np.random.default_rng(17 + len(shape)).uniform(-2, 2, size=shape)
+    func, grad = (multilinear, multilinear_grad) if len(shape) == 1 else (multilinear_matrix, multilinear_matrix_grad)
+    expected = grad(x.copy())
+    got = submission.gradients.numerical_gradient(func, x.copy())
+    assert_close(got, expected, rtol=CROSS_RTOL, atol=CROSS_ATOL,
+                 func=f"gradients.numerical_gradient(f with cross terms, x of shape {shape})",
+                 hint=RESTORE_HINT)
+
+
+def test_numerical_gradient_restores_x(submission):
+    x = np.array([3.0, -4.0, 0.5, 1.25, 2.0])
     original = x.copy()
-    _, x = submission.call_and_read_args(submission.gradients.numerical_gradient, function_2_sum, x).args
-    assert_close(x, original, rtol=0, atol=1e-12, func="gradients.numerical_gradient: x afterwards",
+    expected = multilinear_grad(x.copy())
+    called = submission.call_and_read_args(submission.gradients.numerical_gradient, multilinear, x)
+    got, x_after = called.value, called.args[1]
+    assert_close(got, expected, rtol=CROSS_RTOL, atol=CROSS_ATOL, func="gradients.numerical_gradient(f, x)",
+                 hint=RESTORE_HINT)
+    assert_close(x_after, original, rtol=0, atol=1e-12, func="gradients.numerical_gradient: x afterwards",
                  hint=RESTORE_HINT)
 
 
 def test_gradient_descent_course_example(submission):
-    init_x = np.array([-3.0, 4.0])
-    got = submission.gradients.gradient_descent(function_2, init_x, lr=0.1, step_num=100)
+    got = submission.gradients.gradient_descent(function_2, np.array([-3.0, 4.0]), lr=0.1, step_num=100)
     assert_close(got, [0.0, 0.0], atol=ATOL, func="gradients.gradient_descent(x0² + x1², (-3, 4), lr=0.1, step_num=100)",
                  hint=GD_HINT)
 
 
 def test_gradient_descent_trajectory(submission):
     # x0² + x1²: each step multiplies x by (1 - 2 lr), so after n steps x = (1 - 2 lr)^n · x_init.
-    init_x = np.array([-3.0, 4.0])
     lr, steps = 0.1, 10
-    got = submission.gradients.gradient_descent(function_2, init_x, lr=lr, step_num=steps)
     expected = (1 - 2 * lr) ** steps * np.array([-3.0, 4.0])
+    got = submission.gradients.gradient_descent(function_2, np.array([-3.0, 4.0]), lr=lr, step_num=steps)
     assert_close(got, expected, rtol=RTOL, atol=ATOL,
                  func="gradients.gradient_descent(x0² + x1², (-3, 4), lr=0.1, step_num=10)", hint=GD_HINT)
 
 
 def test_gradient_descent_defaults(submission):
     # lr=0.01, step_num=100 on x0²/20 + x1²: x0 shrinks by (1 - lr/10), x1 by (1 - 2 lr) per step.
-    init_x = np.array([-7.0, 2.0])
-    got = submission.gradients.gradient_descent(elongated, init_x)
     expected = np.array([-7.0 * (1 - 0.01 / 10) ** 100, 2.0 * (1 - 0.02) ** 100])
+    got = submission.gradients.gradient_descent(elongated, np.array([-7.0, 2.0]))
     assert_close(got, expected, rtol=RTOL, atol=ATOL, func="gradients.gradient_descent(x0²/20 + x1², (-7, 2))",
                  hint=("既定値は lr=0.01, step_num=100 です", "the defaults are lr=0.01 and step_num=100"))
 
@@ -169,12 +215,3 @@ def test_gradient_descent_small_and_large_lr(submission):
     assert_that(bool(np.all(np.abs(large) > 1e6)), func="gradients.gradient_descent(lr=10)",
                 problem=("学習率が大きすぎると発散するはずです", "with too large a learning rate x should diverge"),
                 got=large, hint=GD_HINT)
-
-
-def test_gradient_descent_leaves_init_x_unchanged(submission):
-    called = submission.call_and_read_args(submission.gradients.gradient_descent, function_2, np.array([-3.0, 4.0]),
-                                           lr=0.1, step_num=5)
-    init_x = called.args[1]
-    assert_close(init_x, [-3.0, 4.0], rtol=0, func="gradients.gradient_descent: init_x afterwards",
-                 hint=("x = init_x はコピーではありません。init_x.copy() から始めましょう",
-                       "x = init_x is not a copy; start from init_x.copy()"))

@@ -1,5 +1,9 @@
 """Hidden suite: layers (forward, and backward against numerical gradients and torch autograd).
 
+Lecture 001:2264-2420 (computational graphs: the local derivative times the upstream gradient,
+gradients added where paths meet) and the book's chapter 5 (the layers and the apple example).
+Every expected value and numerical gradient is computed before the submission is called.
+
 Gradient checks: the judge takes a central difference (h=1e-5) of the true function and compares
 the returned gradient by relative error (autograder.checks.relative_error, element-wise
 max |a-b| / (|a|+|b|)), which must stay below GRAD_TOL = 1e-6; inputs keep away from ReLU's kink.
@@ -66,6 +70,7 @@ def loss_atol(x, labels):
 
 # ---- MulLayer / AddLayer ------------------------------------------------------------------
 def test_apple_example(submission):
+    # Book 5.4.1: 2 apples at 100, tax 1.1.
     layers = submission.layers
     mul_apple, mul_tax = layers.MulLayer(), layers.MulLayer()
     apple_price = mul_apple.forward(100, 2)
@@ -96,33 +101,36 @@ def test_apple_orange_graph(submission):
 def test_mul_layer_arrays(submission):
     rng = np.random.default_rng(1)
     x, y, dout = rng.normal(size=(3, 4)), rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
+    expected_out = x * y
+    expected_dx = central_difference(lambda v: np.sum(v * y * dout), x)
+    expected_dy = central_difference(lambda v: np.sum(x * v * dout), y)
     layer = submission.layers.MulLayer()
-    assert_close(layer.forward(x, y), x * y, rtol=1e-12, func="layers.MulLayer.forward(arrays)")
+    assert_close(layer.forward(x, y), expected_out, rtol=1e-12, func="layers.MulLayer.forward(arrays)")
     dx, dy = layer.backward(dout)
-    check_gradient(dx, central_difference(lambda v: np.sum(v * y * dout), x), func="layers.MulLayer.backward: dx",
-                   hint=MUL_HINT)
-    check_gradient(dy, central_difference(lambda v: np.sum(x * v * dout), y), func="layers.MulLayer.backward: dy",
-                   hint=MUL_HINT)
+    check_gradient(dx, expected_dx, func="layers.MulLayer.backward: dx", hint=MUL_HINT)
+    check_gradient(dy, expected_dy, func="layers.MulLayer.backward: dy", hint=MUL_HINT)
 
 
 def test_add_layer_arrays(submission):
     rng = np.random.default_rng(2)
     x, y, dout = rng.normal(size=(2, 5)), rng.normal(size=(2, 5)), rng.normal(size=(2, 5))
+    expected_out, expected_grad = x + y, dout.copy()
     layer = submission.layers.AddLayer()
-    assert_close(layer.forward(x, y), x + y, rtol=1e-12, func="layers.AddLayer.forward(arrays)")
+    assert_close(layer.forward(x, y), expected_out, rtol=1e-12, func="layers.AddLayer.forward(arrays)")
     dx, dy = layer.backward(dout)
-    assert_close(dx, dout, rtol=1e-12, func="layers.AddLayer.backward: dx",
+    assert_close(dx, expected_grad, rtol=1e-12, func="layers.AddLayer.backward: dx",
                  hint=("加算ノードは dout をそのまま流します", "an addition node passes dout on unchanged"))
-    assert_close(dy, dout, rtol=1e-12, func="layers.AddLayer.backward: dy")
+    assert_close(dy, expected_grad, rtol=1e-12, func="layers.AddLayer.backward: dy")
 
 
 # ---- Relu / Sigmoid -----------------------------------------------------------------------
 def test_relu_forward_leaves_input_unchanged(submission):
     x = np.array([[1.0, -0.5, 0.0], [-2.0, 3.0, -1e-3]])
+    original, expected = x.copy(), np.maximum(0, x)
     called = submission.call_and_read_args(submission.layers.Relu().forward, x)
-    got, (x,) = called.value, called.args
-    assert_close(got, np.maximum(0, x), func="layers.Relu.forward", hint=RELU_HINT)
-    assert_close(x, [[1.0, -0.5, 0.0], [-2.0, 3.0, -1e-3]], rtol=0, func="layers.Relu.forward: x afterwards",
+    got, (x_after,) = called.value, called.args
+    assert_close(got, expected, func="layers.Relu.forward", hint=RELU_HINT)
+    assert_close(x_after, original, rtol=0, func="layers.Relu.forward: x afterwards",
                  hint=("out = x.copy() してから 0 を入れましょう", "make out = x.copy() before writing zeros"))
 
 
@@ -130,16 +138,17 @@ def test_relu_backward_numerical(submission):
     rng = np.random.default_rng(3)
     x = away_from_zero(rng, (4, 5))
     dout = rng.normal(size=(4, 5))
+    expected = central_difference(lambda v: np.sum(np.maximum(0, v) * dout), x)
     layer = submission.layers.Relu()
-    layer.forward(x.copy())
-    dx = layer.backward(dout.copy())
-    check_gradient(dx, central_difference(lambda v: np.sum(np.maximum(0, v) * dout), x),
-                   func="layers.Relu.backward", hint=RELU_HINT)
+    layer.forward(x)
+    dx = layer.backward(dout)
+    check_gradient(dx, expected, func="layers.Relu.backward", hint=RELU_HINT)
 
 
 def test_sigmoid_forward(submission):
     x = np.array([[-3.0, -0.5], [0.0, 4.0]])
-    assert_close(submission.layers.Sigmoid().forward(x), 1 / (1 + np.exp(-x)), rtol=1e-12,
+    expected = 1 / (1 + np.exp(-x))
+    assert_close(submission.layers.Sigmoid().forward(x), expected, rtol=1e-12,
                  func="layers.Sigmoid.forward", hint=("1 / (1 + exp(-x))", "1 / (1 + exp(-x))"))
 
 
@@ -147,11 +156,11 @@ def test_sigmoid_backward_numerical(submission):
     rng = np.random.default_rng(4)
     x = rng.normal(size=(3, 4)) * 2
     dout = rng.normal(size=(3, 4))
+    expected = central_difference(lambda v: np.sum(dout / (1 + np.exp(-v))), x)
     layer = submission.layers.Sigmoid()
     layer.forward(x)
-    dx = layer.backward(dout.copy())
-    check_gradient(dx, central_difference(lambda v: np.sum(dout / (1 + np.exp(-v))), x),
-                   func="layers.Sigmoid.backward", hint=SIGMOID_HINT)
+    dx = layer.backward(dout)
+    check_gradient(dx, expected, func="layers.Sigmoid.backward", hint=SIGMOID_HINT)
 
 
 def test_relu_sigmoid_match_torch(submission):
@@ -162,9 +171,10 @@ def test_relu_sigmoid_match_torch(submission):
         xt = torch.tensor(x, requires_grad=True)
         yt = fn(xt)
         yt.backward(torch.tensor(dout))
+        expected_out, expected_dx = yt.detach().numpy().copy(), xt.grad.numpy().copy()
         layer = getattr(submission.layers, name)()
-        assert_close(layer.forward(x), yt.detach().numpy(), **TORCH_TOL, func=f"layers.{name}.forward vs torch")
-        assert_close(layer.backward(dout.copy()), xt.grad.numpy(), **TORCH_TOL,
+        assert_close(layer.forward(x), expected_out, **TORCH_TOL, func=f"layers.{name}.forward vs torch")
+        assert_close(layer.backward(dout), expected_dx, **TORCH_TOL,
                      func=f"layers.{name}.backward vs torch autograd", hint=hint)
 
 
@@ -177,22 +187,23 @@ def affine_case(seed, n=4, n_in=3, n_out=5):
 
 def test_affine_forward(submission):
     W, b, x, _ = affine_case(6)
+    expected = x @ W.T + b
     got = submission.layers.Affine(W, b).forward(x)
-    assert_close(got, x @ W.T + b, rtol=1e-12, func="layers.Affine.forward: x (4, 3), W (5, 3), b (5,)",
+    assert_close(got, expected, rtol=1e-12, func="layers.Affine.forward: x (4, 3), W (5, 3), b (5,)",
                  hint=("W は (out, in) なので x @ W.T + b。結果は (N, out)", "W is (out, in), so x @ W.T + b, shaped (N, out)"))
 
 
 def test_affine_backward_numerical(submission):
     W, b, x, dout = affine_case(7)
+    expected_dx = central_difference(lambda v: np.sum((v @ W.T + b) * dout), x)
+    expected_dW = central_difference(lambda v: np.sum((x @ v.T + b) * dout), W)
+    expected_db = central_difference(lambda v: np.sum((x @ W.T + v) * dout), b)
     layer = submission.layers.Affine(W, b)
     layer.forward(x)
     dx = layer.backward(dout)
-    check_gradient(dx, central_difference(lambda v: np.sum((v @ W.T + b) * dout), x),
-                   func="layers.Affine.backward: dx (N, in)", hint=AFFINE_HINT)
-    check_gradient(layer.dW, central_difference(lambda v: np.sum((x @ v.T + b) * dout), W),
-                   func="layers.Affine.backward: dW (out, in)", hint=AFFINE_HINT)
-    check_gradient(layer.db, central_difference(lambda v: np.sum((x @ W.T + v) * dout), b),
-                   func="layers.Affine.backward: db (out,)", hint=AFFINE_HINT)
+    check_gradient(dx, expected_dx, func="layers.Affine.backward: dx (N, in)", hint=AFFINE_HINT)
+    check_gradient(layer.dW, expected_dW, func="layers.Affine.backward: dW (out, in)", hint=AFFINE_HINT)
+    check_gradient(layer.db, expected_db, func="layers.Affine.backward: db (out,)", hint=AFFINE_HINT)
 
 
 def test_affine_matches_torch(submission):
@@ -200,22 +211,25 @@ def test_affine_matches_torch(submission):
     Wt, bt, xt = (torch.tensor(a, requires_grad=True) for a in (W, b, x))
     out = torch.nn.functional.linear(xt, Wt, bt)
     out.backward(torch.tensor(dout))
+    expected = {"out": out.detach().numpy().copy(), "dx": xt.grad.numpy().copy(), "dW": Wt.grad.numpy().copy(),
+                "db": bt.grad.numpy().copy()}
     layer = submission.layers.Affine(W, b)
-    assert_close(layer.forward(x), out.detach().numpy(), **TORCH_TOL, func="layers.Affine.forward vs torch.nn.functional.linear")
-    assert_close(layer.backward(dout), xt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: dx vs torch", hint=AFFINE_HINT)
-    assert_close(layer.dW, Wt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: dW vs torch", hint=AFFINE_HINT)
-    assert_close(layer.db, bt.grad.numpy(), **TORCH_TOL, func="layers.Affine.backward: db vs torch", hint=AFFINE_HINT)
+    assert_close(layer.forward(x), expected["out"], **TORCH_TOL, func="layers.Affine.forward vs torch.nn.functional.linear")
+    assert_close(layer.backward(dout), expected["dx"], **TORCH_TOL, func="layers.Affine.backward: dx vs torch", hint=AFFINE_HINT)
+    assert_close(layer.dW, expected["dW"], **TORCH_TOL, func="layers.Affine.backward: dW vs torch", hint=AFFINE_HINT)
+    assert_close(layer.db, expected["db"], **TORCH_TOL, func="layers.Affine.backward: db vs torch", hint=AFFINE_HINT)
 
 
 def test_affine_single_sample_batch(submission):
     # N = 1: db must still be (out,), dW (out, in).
     W, b, x, dout = affine_case(9, n=1, n_in=4, n_out=3)
+    expected_dx, expected_dW, expected_db = dout @ W, dout.T @ x, dout.sum(axis=0)
     layer = submission.layers.Affine(W, b)
     layer.forward(x)
     dx = layer.backward(dout)
-    assert_close(dx, dout @ W, rtol=1e-12, func="layers.Affine.backward: dx for a batch of one", hint=AFFINE_HINT)
-    assert_close(layer.dW, dout.T @ x, rtol=1e-12, func="layers.Affine.backward: dW for a batch of one", hint=AFFINE_HINT)
-    assert_close(layer.db, dout.sum(axis=0), rtol=1e-12, func="layers.Affine.backward: db for a batch of one",
+    assert_close(dx, expected_dx, rtol=1e-12, func="layers.Affine.backward: dx for a batch of one", hint=AFFINE_HINT)
+    assert_close(layer.dW, expected_dW, rtol=1e-12, func="layers.Affine.backward: dW for a batch of one", hint=AFFINE_HINT)
+    assert_close(layer.db, expected_db, rtol=1e-12, func="layers.Affine.backward: db for a batch of one",
                  hint=AFFINE_HINT)
 
 
@@ -232,8 +246,9 @@ def test_softmax_with_loss_forward(submission, target):
     x, labels, one_hot = softmax_case(10)
     t = one_hot if target == "one_hot" else labels
     expected = torch.nn.functional.cross_entropy(torch.tensor(x), torch.tensor(labels)).item()
+    atol = loss_atol(x, labels)
     got = submission.layers.SoftmaxWithLoss().forward(x, t)
-    assert_close(got, expected, rtol=0, atol=loss_atol(x, labels),
+    assert_close(got, expected, rtol=0, atol=atol,
                  func=f"layers.SoftmaxWithLoss.forward(x (5, 4), t as {target})",
                  hint=("softmax(x) の正解の確率の -log をバッチで平均します。t は one-hot でもラベルでも",
                        "average -log of the correct class's softmax probability over the batch; t is one-hot or labels"))
@@ -243,35 +258,49 @@ def test_softmax_with_loss_forward(submission, target):
 def test_softmax_with_loss_backward_numerical(submission, target):
     x, labels, one_hot = softmax_case(11)
     t = one_hot if target == "one_hot" else labels
+    expected = central_difference(lambda v: np_loss(v, labels), x)
     layer = submission.layers.SoftmaxWithLoss()
     layer.forward(x, t)
     dx = layer.backward()
-    check_gradient(dx, central_difference(lambda v: np_loss(v, labels), x),
-                   func=f"layers.SoftmaxWithLoss.backward() with t as {target}", hint=SOFTMAX_HINT)
+    check_gradient(dx, expected, func=f"layers.SoftmaxWithLoss.backward() with t as {target}", hint=SOFTMAX_HINT)
+
+
+@pytest.mark.parametrize("dout", [2.5, 0.3], ids=["dout=2.5", "dout=0.3"])
+def test_softmax_with_loss_backward_honours_dout(submission, dout):
+    # The loss scaled by dout (a weight, or the layer inside a bigger graph): dx = dout · (y - t) / N.
+    x, labels, _ = softmax_case(14, n=4, k=5)
+    expected = central_difference(lambda v: dout * np_loss(v, labels), x)
+    layer = submission.layers.SoftmaxWithLoss()
+    layer.forward(x, labels)
+    dx = layer.backward(dout)
+    check_gradient(dx, expected, func=f"layers.SoftmaxWithLoss.backward({dout})",
+                   hint=("上流の勾配 dout を掛けます: dx = dout · (y - t) / N",
+                         "multiply by the upstream gradient: dx = dout · (y - t) / N"))
 
 
 def test_softmax_with_loss_matches_torch(submission):
     x, labels, one_hot = softmax_case(12, n=8, k=10)
     xt = torch.tensor(x, requires_grad=True)
     torch.nn.functional.cross_entropy(xt, torch.tensor(labels)).backward()
+    expected = xt.grad.numpy().copy()
     layer = submission.layers.SoftmaxWithLoss()
     layer.forward(x, one_hot)
-    assert_close(layer.backward(1), xt.grad.numpy(), **TORCH_TOL,
+    assert_close(layer.backward(1), expected, **TORCH_TOL,
                  func="layers.SoftmaxWithLoss.backward(1) vs torch cross_entropy (N=8, K=10)", hint=SOFTMAX_HINT)
 
 
 def test_softmax_with_loss_large_scores(submission):
     x = np.array([[1010.0, 1000.0, 990.0], [-5.0, 995.0, 1000.0]])
     labels = np.array([0, 2])
+    expected_loss, atol = np_loss(x, labels), loss_atol(x, labels)
+    expected_dx = (np_softmax(x) - np.eye(3)[labels]) / 2
     layer = submission.layers.SoftmaxWithLoss()
     loss = layer.forward(x, labels)
     dx = layer.backward()
-    expected_loss = np_loss(x, labels)
-    assert_close(loss, expected_loss, rtol=0, atol=loss_atol(x, labels),
+    assert_close(loss, expected_loss, rtol=0, atol=atol,
                  func="layers.SoftmaxWithLoss.forward with scores near 1000",
                  hint=("softmax では最大値を引いてから exp を取ります", "subtract the maximum before exp in softmax"))
-    y = np_softmax(x)
-    assert_close(dx, (y - np.eye(3)[labels]) / 2, **TORCH_TOL,
+    assert_close(dx, expected_dx, **TORCH_TOL,
                  func="layers.SoftmaxWithLoss.backward with scores near 1000", hint=SOFTMAX_HINT)
 
 
@@ -283,24 +312,25 @@ def test_two_layer_network_gradients(submission):
     labels = rng.integers(0, 3, size=6)
     W1, b1 = rng.normal(size=(5, 4)), rng.normal(size=5) * 0.1
     W2, b2 = rng.normal(size=(3, 5)), rng.normal(size=3) * 0.1
-    L = submission.layers
-    a1, relu, a2, last = L.Affine(W1, b1), L.Relu(), L.Affine(W2, b2), L.SoftmaxWithLoss()
-    loss = last.forward(a2.forward(relu.forward(a1.forward(x))), labels)
-    dx = a1.backward(relu.backward(a2.backward(last.backward(1))))
-
     tensors = [torch.tensor(a, requires_grad=True) for a in (x, W1, b1, W2, b2)]
     xt, W1t, b1t, W2t, b2t = tensors
     h = torch.relu(torch.nn.functional.linear(xt, W1t, b1t))
     loss_t = torch.nn.functional.cross_entropy(torch.nn.functional.linear(h, W2t, b2t), torch.tensor(labels))
     loss_t.backward()
-    logits = np.maximum(0, x @ W1.T + b1) @ W2.T + b2
-    assert_close(loss, loss_t.item(), rtol=0, atol=loss_atol(logits, labels),
+    expected_loss = loss_t.item()
+    expected = {name: t.grad.numpy().copy() for name, t in zip(("dx", "dW1", "db1", "dW2", "db2"), tensors)}
+    atol = loss_atol(np.maximum(0, x @ W1.T + b1) @ W2.T + b2, labels)
+
+    L = submission.layers
+    a1, relu, a2, last = L.Affine(W1, b1), L.Relu(), L.Affine(W2, b2), L.SoftmaxWithLoss()
+    loss = last.forward(a2.forward(relu.forward(a1.forward(x))), labels)
+    dx = a1.backward(relu.backward(a2.backward(last.backward(1))))
+    assert_close(loss, expected_loss, rtol=0, atol=atol,
                  func="layers: loss of Affine-Relu-Affine-SoftmaxWithLoss",
                  hint=("forward を順に呼び、最後に SoftmaxWithLoss.forward(スコア, t)",
                        "call each forward in order, and SoftmaxWithLoss.forward(scores, t) last"))
-    for name, got, want in [("dx", dx, xt.grad), ("dW1", a1.dW, W1t.grad), ("db1", a1.db, b1t.grad),
-                            ("dW2", a2.dW, W2t.grad), ("db2", a2.db, b2t.grad)]:
-        assert_close(got, want.numpy(), rtol=1e-8, atol=1e-12,
+    for name, got in [("dx", dx), ("dW1", a1.dW), ("db1", a1.db), ("dW2", a2.dW), ("db2", a2.db)]:
+        assert_close(got, expected[name], rtol=1e-8, atol=1e-12,
                      func=f"layers: {name} of Affine-Relu-Affine-SoftmaxWithLoss vs torch autograd",
                      hint=("各レイヤの backward を逆順に呼び、前の backward の戻り値を次に渡します",
                            "call each layer's backward in reverse order, passing each result on"))

@@ -1,21 +1,38 @@
-"""Hidden suite: losses (sum_squared_error, mean_squared_error, cross_entropy_error)."""
+"""Hidden suite: losses (sum_squared_error, mean_squared_error, cross_entropy_error; the course 001:1800-1870).
+
+mean_squared_error is the course's 1/(2N) Σn Σk (y - t)² with N the number of samples
+(001:1800-1802, 1859): a y of shape (K,) is one sample. Every expected value is computed by
+the judge before the student's code runs; the module-level arrays are read-only.
+"""
 import numpy as np
 
 from autograder.checks import assert_close, assert_that
 
-Y = np.array([13.5, 20.1, 0.7])
-T = np.array([12.1, 22.8, 0.3])
-# 教科書 4.2.1 / 4.2.2 の 10 クラスの例 / the book's 10-class examples
-Y10 = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
-Y10_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
-T10 = np.eye(10)[2]
+
+def _frozen(values):
+    array = np.array(values, dtype=np.float64)
+    array.setflags(write=False)
+    return array
+
+
+# 001:1821-1825 (sum of squares 4.705) and 001:1849-1853 (cross entropy -log 0.6 = 0.51)
+Y = _frozen([13.5, 20.1, 0.7])
+T = _frozen([12.1, 22.8, 0.3])
+Y10 = _frozen([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+Y10_WRONG = _frozen([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])      # book 4.2.1
+T10 = _frozen(np.eye(10)[2])
+# 002:79-80: height / weight, both centred, w = (2, -1): the course's first loss np.mean(yd ** 2) / 2 = 50.416
+REGRESSION_YP = _frozen([[7.0], [-3.0], [2.0], [0.0], [4.0]])
+REGRESSION_YT = _frozen([[-6.7], [10.3], [-3.3], [5.0], [-5.3]])
 DELTA = 1e-7
 
-SSE_HINT = ("E = 1/2 Σ (y - t)^2。1/2 を忘れずに", "E = 1/2 Σ (y - t)^2; don't forget the 1/2")
-MSE_HINT = ("全要素についての (y - t)^2 の平均(np.mean)。1/2 は付けません",
-            "the mean of (y - t)^2 over all elements (np.mean), without a 1/2")
-CEE_HINT = ("E = -Σ t log(y + delta)、delta = 1e-7。バッチならサンプル数 N で割ります",
-            "E = -Σ t log(y + delta) with delta = 1e-7; divide by N for a batch")
+SSE_HINT = ("E = 1/2 Σ (y - t)^2。1/2 を忘れずに。(Σ(y - t))^2 ではありません",
+            "E = 1/2 Σ (y - t)^2; don't forget the 1/2; it is not (Σ(y - t))^2")
+MSE_HINT = ("L = 1/(2N) Σn Σk (y - t)^2。N はサンプル数(1 サンプル (K,) なら N = 1)で、要素の数ではありません",
+            "L = 1/(2N) Σn Σk (y - t)^2 with N the number of samples (N = 1 for one sample (K,)), "
+            "not the number of elements")
+CEE_HINT = ("E = -Σ t log(y + delta)、delta = 1e-7(自然対数 np.log)。バッチならサンプル数 N で割ります",
+            "E = -Σ t log(y + delta) with delta = 1e-7 (natural log, np.log); divide by N for a batch")
 LABEL_HINT = ("t がラベルなら y[np.arange(N), t] で正解クラスの確率を取り出せます(教科書 4.2.4)",
               "for labels, y[np.arange(N), t] picks each sample's probability of its label (book 4.2.4)")
 FLOAT_HINT = ("float を 1 つ返してください(配列ではなく)", "return one float (not an array)")
@@ -23,6 +40,16 @@ FLOAT_HINT = ("float を 1 つ返してください(配列ではなく)", "retur
 
 def _is_float(value) -> bool:
     return isinstance(value, (float, np.floating))
+
+
+def _ref_sse(y, t):
+    return float(0.5 * np.sum((np.asarray(y) - np.asarray(t)) ** 2))
+
+
+def _ref_mse(y, t):
+    y, t = np.asarray(y, dtype=np.float64), np.asarray(t, dtype=np.float64)
+    n = y.shape[0] if y.ndim == 2 else 1
+    return float(np.sum((y - t) ** 2) / (2 * n))
 
 
 def _ref_cee(y, labels):
@@ -39,85 +66,110 @@ def _probabilities(rng, n, k):
     return 0.9 * e / e.sum(axis=1, keepdims=True) + 0.1 / k
 
 
-# -- sum_squared_error ---------------------------------------------------------------
+# -- sum_squared_error (001:1814-1825) ---------------------------------------------------------
 
 def test_sse_course_example(submission):
+    expected = 4.705                                     # 1/2 × (1.4² + 2.7² + 0.4²), 001:1825
     got = submission.losses.sum_squared_error(Y, T)
-    assert_close(got, 4.705, rtol=1e-9, func="losses.sum_squared_error((13.5,20.1,0.7), (12.1,22.8,0.3))",
+    assert_close(got, expected, rtol=1e-9, func="losses.sum_squared_error((13.5,20.1,0.7), (12.1,22.8,0.3))",
                  hint=SSE_HINT)
 
 
 def test_sse_book_examples(submission):
-    got = submission.losses.sum_squared_error(Y10, T10)
-    assert_close(got, 0.0975, rtol=1e-9, func="losses.sum_squared_error (book: 0.6 on the label)", hint=SSE_HINT)
-    got = submission.losses.sum_squared_error(Y10_WRONG, T10)
-    assert_close(got, 0.5975, rtol=1e-9, func="losses.sum_squared_error (book: 0.6 on class 7)", hint=SSE_HINT)
+    for y, expected, label in ((Y10, 0.0975, "0.6 on the label"), (Y10_WRONG, 0.5975, "0.6 on class 7")):
+        got = submission.losses.sum_squared_error(y, T10)
+        assert_close(got, expected, rtol=1e-9, func=f"losses.sum_squared_error (book: {label})", hint=SSE_HINT)
 
 
 def test_sse_properties(submission):
     rng = np.random.default_rng(20)
     y, t = rng.normal(size=8) * 100, rng.normal(size=8) * 100
+    expected = _ref_sse(y, t)
     sse = submission.losses.sum_squared_error
-    assert_close(sse(y, t), 0.5 * np.sum((y - t) ** 2), rtol=1e-12, func="losses.sum_squared_error (random, ±100)",
-                 hint=SSE_HINT)
-    assert_close(sse(y, t), sse(t, y), rtol=1e-12, func="losses.sum_squared_error(y, t) と / vs (t, y)",
+    assert_close(sse(y, t), expected, rtol=1e-12, func="losses.sum_squared_error (random, ±100)", hint=SSE_HINT)
+    assert_close(sse(t, y), expected, rtol=1e-12, func="losses.sum_squared_error(t, y) (swapped)",
                  hint=("(y - t)^2 は対称です", "(y - t)^2 is symmetric"))
-    assert_close(sse(y, y), 0.0, atol=0, func="losses.sum_squared_error(y, y)",
-                 hint=("y == t なら 0", "0 when y == t"))
+    assert_close(sse(y, y), 0.0, atol=0, func="losses.sum_squared_error(y, y)", hint=("y == t なら 0", "0 when y == t"))
 
 
 def test_sse_returns_float(submission):
-    got = submission.losses.sum_squared_error(Y, T)
-    assert_that(_is_float(got), func="losses.sum_squared_error", problem=FLOAT_HINT, expected=4.705, got=got)
+    y, t = np.array([1.0, -2.0, 0.5, 3.0]), np.array([0.5, -1.0, 0.0, 1.0])
+    expected = _ref_sse(y, t)
+    got = submission.losses.sum_squared_error(y, t)
+    assert_that(_is_float(got), func="losses.sum_squared_error", problem=FLOAT_HINT, expected=expected, got=got)
+    assert_close(got, expected, rtol=1e-12, func="losses.sum_squared_error([1,-2,0.5,3], [0.5,-1,0,1])", hint=SSE_HINT)
 
 
-# -- mean_squared_error ---------------------------------------------------------------
+# -- mean_squared_error (001:1800-1802, 1859) ------------------------------------------------------
 
 def test_mse_course_example(submission):
+    expected = 4.705                                     # one sample: N = 1, 001:1802 with 001:1825
     got = submission.losses.mean_squared_error(Y, T)
-    assert_close(got, 9.41 / 3, rtol=1e-9, func="losses.mean_squared_error((13.5,20.1,0.7), (12.1,22.8,0.3))",
+    assert_close(got, expected, rtol=1e-9, func="losses.mean_squared_error((13.5,20.1,0.7), (12.1,22.8,0.3))",
+                 hint=MSE_HINT)
+
+
+def test_mse_course_regression_loss(submission):
+    expected = 50.416                                    # 002:79-80, np.mean(yd ** 2) / 2 at iteration 0
+    got = submission.losses.mean_squared_error(REGRESSION_YP, REGRESSION_YT)
+    assert_close(got, expected, rtol=1e-9, func="losses.mean_squared_error(5 samples of 1 output, shape (5, 1))",
                  hint=MSE_HINT)
 
 
 def test_mse_batch(submission):
     rng = np.random.default_rng(21)
     y, t = rng.normal(size=(5, 3)), rng.normal(size=(5, 3))
+    expected = float(np.sum((y - t) ** 2) / (2 * 5))
     got = submission.losses.mean_squared_error(y, t)
-    assert_close(got, np.mean((y - t) ** 2), rtol=1e-12, func="losses.mean_squared_error(batch (5, 3))",
-                 hint=("バッチでも全要素 (N×K 個) の平均です", "for a batch it is the mean over all N×K elements"))
+    assert_close(got, expected, rtol=1e-12, func="losses.mean_squared_error(batch (5, 3))",
+                 hint=("バッチ (N, K) では全要素の (y - t)^2 の和を 2N で割ります(N = 5、要素数 15 ではなく)",
+                       "for a batch (N, K), divide the sum over all elements by 2N (N = 5, not the 15 elements)"))
 
 
-def test_mse_is_twice_sse_over_n(submission):
+def test_mse_is_mean_of_per_sample_sse(submission):
     rng = np.random.default_rng(22)
-    y, t = rng.normal(size=6), rng.normal(size=6)
-    losses = submission.losses
-    assert_close(losses.mean_squared_error(y, t), 2 * losses.sum_squared_error(y, t) / 6, rtol=1e-12,
-                 func="losses.mean_squared_error vs 2 × sum_squared_error / n", hint=MSE_HINT)
+    y, t = rng.normal(size=(4, 6)) * 3, rng.normal(size=(4, 6)) * 3
+    expected = float(np.mean([_ref_sse(yn, tn) for yn, tn in zip(y, t)]))
+    got = submission.losses.mean_squared_error(y, t)
+    assert_close(got, expected, rtol=1e-12, func="losses.mean_squared_error(batch (4, 6)) vs mean of per-sample SSE",
+                 hint=MSE_HINT)
+
+
+def test_mse_one_sample_row_and_vector_agree(submission):
+    rng = np.random.default_rng(23)
+    y, t = rng.normal(size=7), rng.normal(size=7)
+    expected = _ref_sse(y, t)
+    mse = submission.losses.mean_squared_error
+    assert_close(mse(y, t), expected, rtol=1e-12, func="losses.mean_squared_error(one sample (7,))", hint=MSE_HINT)
+    assert_close(mse(y.reshape(1, 7), t.reshape(1, 7)), expected, rtol=1e-12,
+                 func="losses.mean_squared_error(batch of one sample (1, 7))", hint=MSE_HINT)
 
 
 def test_mse_returns_float(submission):
-    got = submission.losses.mean_squared_error(Y, T)
-    assert_that(_is_float(got), func="losses.mean_squared_error", problem=FLOAT_HINT, expected=9.41 / 3, got=got)
+    y, t = np.array([[0.5, 1.5], [2.0, -1.0]]), np.array([[0.0, 1.0], [1.0, 1.0]])
+    expected = _ref_mse(y, t)
+    got = submission.losses.mean_squared_error(y, t)
+    assert_that(_is_float(got), func="losses.mean_squared_error", problem=FLOAT_HINT, expected=expected, got=got)
+    assert_close(got, expected, rtol=1e-12, func="losses.mean_squared_error(batch (2, 2))", hint=MSE_HINT)
 
 
-# -- cross_entropy_error ---------------------------------------------------------------
+# -- cross_entropy_error (001:1804, 1833-1861; 000:797-806) -----------------------------------------
 
 def test_cee_course_example(submission):
+    expected, expected_wrong = _ref_cee(Y10, 2), _ref_cee(Y10_WRONG, 2)     # -log 0.6 ≈ 0.51, -log 0.1 ≈ 2.30
     got = submission.losses.cross_entropy_error(Y10, T10)
-    assert_close(got, 0.510825457099338, rtol=1e-6, func="losses.cross_entropy_error (p = 0.6 on the label)",
-                 hint=CEE_HINT)
+    assert_close(got, expected, rtol=1e-6, func="losses.cross_entropy_error (p = 0.6 on the label)", hint=CEE_HINT)
     got = submission.losses.cross_entropy_error(Y10_WRONG, T10)
-    assert_close(got, 2.302584092994546, rtol=1e-6, func="losses.cross_entropy_error (p = 0.1 on the label)",
+    assert_close(got, expected_wrong, rtol=1e-6, func="losses.cross_entropy_error (p = 0.1 on the label)",
                  hint=CEE_HINT)
 
 
 def test_cee_label_target_one_sample(submission):
-    got = submission.losses.cross_entropy_error(Y10, 2)
-    assert_close(got, 0.510825457099338, rtol=1e-6, func="losses.cross_entropy_error(y, t=2) (label)",
-                 hint=LABEL_HINT)
-    got = submission.losses.cross_entropy_error(Y10, 7)
-    assert_close(got, -np.log(0.1 + DELTA), rtol=1e-6, func="losses.cross_entropy_error(y, t=7) (label)",
-                 hint=LABEL_HINT)
+    for label in (2, 7):
+        expected = _ref_cee(Y10, label)
+        got = submission.losses.cross_entropy_error(Y10, label)
+        assert_close(got, expected, rtol=1e-6, func=f"losses.cross_entropy_error(y, t={label}) (label)",
+                     hint=LABEL_HINT)
 
 
 def test_cee_batch_one_hot_mean(submission):
@@ -127,17 +179,18 @@ def test_cee_batch_one_hot_mean(submission):
     expected = _ref_cee(y, labels)
     got = submission.losses.cross_entropy_error(y, np.eye(4)[labels])
     assert_close(got, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (6, 4), one-hot)",
-                 hint=("バッチではサンプルごとの誤差の平均(合計を N で割る)",
-                       "for a batch, the mean of the per-sample errors (the sum divided by N)"))
+                 hint=("バッチではサンプルごとの誤差の平均(合計を N で割る。要素数 N×K ではなく)",
+                       "for a batch, the mean of the per-sample errors (the sum divided by N, not by N×K)"))
 
 
-def test_cee_batch_labels_mean(submission):
+def test_cee_batch_of_100_labels_mean(submission):
+    # 000:797-806: 100 images, -log of each label's probability, averaged
     rng = np.random.default_rng(24)
-    y = _probabilities(rng, 5, 10)
-    labels = rng.integers(0, 10, size=5)
+    y = _probabilities(rng, 100, 10)
+    labels = rng.integers(0, 10, size=100)
     expected = _ref_cee(y, labels)
     got = submission.losses.cross_entropy_error(y, labels)
-    assert_close(got, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (5, 10), labels (5,))",
+    assert_close(got, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (100, 10), labels (100,))",
                  hint=LABEL_HINT)
 
 
@@ -145,28 +198,34 @@ def test_cee_one_hot_and_labels_agree(submission):
     rng = np.random.default_rng(25)
     y = _probabilities(rng, 8, 3)
     labels = rng.integers(0, 3, size=8)
+    expected = _ref_cee(y, labels)
     cee = submission.losses.cross_entropy_error
-    assert_close(cee(y, labels), cee(y, np.eye(3)[labels]), rtol=1e-9,
+    from_labels, from_one_hot = cee(y, labels), cee(y, np.eye(3)[labels])
+    assert_close(from_labels, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (8, 3), labels)",
+                 hint=LABEL_HINT)
+    assert_close(from_one_hot, from_labels, rtol=1e-9,
                  func="losses.cross_entropy_error: ラベル / labels vs one-hot", hint=LABEL_HINT)
 
 
 def test_cee_zero_probability_on_label_is_finite(submission):
     y = np.array([0.0, 0.3, 0.7])
+    expected = -np.log(DELTA)
     got = submission.losses.cross_entropy_error(y, np.array([1.0, 0.0, 0.0]))
     hint = ("log(0) = -inf。log の前に小さな delta = 1e-7 を足します", "log(0) is -inf: add a tiny delta = 1e-7 before the log")
     assert_that(_is_float(got) and bool(np.isfinite(got)), func="losses.cross_entropy_error (probability 0 on the label)",
-                problem=("inf か nan になりました", "got inf or nan"), expected=-np.log(DELTA), got=got, hint=hint)
+                problem=("inf か nan になりました", "got inf or nan"), expected=expected, got=got, hint=hint)
     assert_that(10.0 < float(got) < 50.0, func="losses.cross_entropy_error (probability 0 on the label)",
                 problem=("確率 0 の正解には大きな誤差(-log(1e-7) ≈ 16.1)になるはずです",
                          "a zero probability on the label should give a large error (-log(1e-7) ≈ 16.1)"),
-                expected=-np.log(DELTA), got=got, hint=hint)
+                expected=expected, got=got, hint=hint)
 
 
 def test_cee_zero_probabilities_elsewhere_no_nan(submission):
+    expected = _ref_cee(Y10, 2)
     got = submission.losses.cross_entropy_error(Y10, T10)          # y has zeros off the label
     assert_that(bool(np.isfinite(got)), func="losses.cross_entropy_error (zeros off the label)",
                 problem=("nan になりました: 0 × log(0) = 0 × (-inf) = nan", "got nan: 0 × log(0) = 0 × (-inf) = nan"),
-                expected=0.510825457099338, got=got,
+                expected=expected, got=got,
                 hint=("log の前に delta を足すと 0 × log(delta) = 0 になります",
                       "adding delta before the log makes 0 × log(delta) = 0"))
     y = np.array([[0.0, 1.0, 0.0], [0.5, 0.0, 0.5]])
@@ -178,16 +237,25 @@ def test_cee_zero_probabilities_elsewhere_no_nan(submission):
 
 def test_cee_leaves_inputs_unchanged(submission):
     rng = np.random.default_rng(26)
-    y = _probabilities(rng, 4, 5)
-    t = np.eye(5)[rng.integers(0, 5, size=4)]
-    y0, t0 = y.copy(), t.copy()
-    y, t = submission.call_and_read_args(submission.losses.cross_entropy_error, y, t).args
+    y0 = _probabilities(rng, 4, 5)
+    labels = rng.integers(0, 5, size=4)
+    t0 = np.eye(5)[labels]
+    expected = _ref_cee(y0, labels)
+    called = submission.call_and_read_args(submission.losses.cross_entropy_error, y0.copy(), t0.copy())
+    y, t = called.args
     hint = ("y と t を書き換えないでください(y += delta は元の配列を変えます)",
             "do not modify y or t (y += delta changes the caller's array)")
+    assert_close(called.value, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (4, 5), one-hot)",
+                 hint=CEE_HINT)
     assert_close(y, y0, rtol=0, func="losses.cross_entropy_error: y", hint=hint)
     assert_close(t, t0, rtol=0, func="losses.cross_entropy_error: t", hint=hint)
 
 
 def test_cee_returns_float(submission):
-    got = submission.losses.cross_entropy_error(_probabilities(np.random.default_rng(27), 3, 4), np.array([0, 1, 2]))
-    assert_that(_is_float(got), func="losses.cross_entropy_error", problem=FLOAT_HINT, got=got)
+    y = _probabilities(np.random.default_rng(27), 3, 4)
+    labels = np.array([0, 1, 2])
+    expected = _ref_cee(y, labels)
+    got = submission.losses.cross_entropy_error(y, labels)
+    assert_that(_is_float(got), func="losses.cross_entropy_error", problem=FLOAT_HINT, expected=expected, got=got)
+    assert_close(got, expected, rtol=1e-6, atol=1e-5, func="losses.cross_entropy_error(batch (3, 4), labels)",
+                 hint=LABEL_HINT)

@@ -1,4 +1,7 @@
-"""Hidden suite: numpy_basics (matmul written with loops, np.dot semantics)."""
+"""Hidden suite: numpy_basics (matmul written with loops, np.dot semantics; the course 000:291-540).
+
+Every expected value is computed by the judge (NumPy's own product) before the student's code runs.
+"""
 import numpy as np
 import pytest
 
@@ -10,7 +13,9 @@ SHAPE_HINT = ("np.dot と同じ形: (n,k)·(k,m) → (n,m)、(n,k)·(k,) → (n,
               "np.dot's shapes: (n,k)·(k,m) → (n,m), (n,k)·(k,) → (n,), (k,)·(k,m) → (m,)")
 RAISE_HINT = ("計算の前に A の最後の次元と B の最初の次元を比べ、違えば raise ValueError(...)",
               "before computing, compare A's last dimension with B's first; raise ValueError(...) when they differ")
-COURSE_MATRIX = [[1.0, 3.0], [5.0, 7.0], [9.0, 11.0]]
+# 000:504-508: X = np.array([[1,3], [5,7], [9,11]]), y = np.array([11,22]) (ints, as the course writes them)
+COURSE_MATRIX = ((1, 3), (5, 7), (9, 11))
+COURSE_VECTOR = (11, 22)
 
 
 def _expect_value_error(submission, A, B, label):
@@ -23,29 +28,37 @@ def _expect_value_error(submission, A, B, label):
 
 
 def test_matmul_course_matrix_vector(submission):
-    got = submission.numpy_basics.matmul(np.array(COURSE_MATRIX), np.array([11.0, 22.0]))
-    assert_close(got, [77.0, 209.0, 341.0], rtol=1e-12, func="numpy_basics.matmul([[1,3],[5,7],[9,11]], [11,22])",
+    expected = np.dot(np.array(COURSE_MATRIX), np.array(COURSE_VECTOR))      # [77, 209, 341] (000:298)
+    got = submission.numpy_basics.matmul(np.array(COURSE_MATRIX), np.array(COURSE_VECTOR))
+    assert_close(got, expected, rtol=0, func="numpy_basics.matmul([[1,3],[5,7],[9,11]], [11,22])", hint=SHAPE_HINT)
+    expected = np.dot(np.array(COURSE_MATRIX, dtype=np.float64), np.array(COURSE_VECTOR, dtype=np.float64))
+    got = submission.numpy_basics.matmul(np.array(COURSE_MATRIX, dtype=np.float64),
+                                         np.array(COURSE_VECTOR, dtype=np.float64))
+    assert_close(got, expected, rtol=1e-12, func="numpy_basics.matmul([[1.,3.],[5.,7.],[9.,11.]], [11.,22.])",
                  hint=SHAPE_HINT)
 
 
 def test_matmul_course_vector_matrix_raises(submission):
-    _expect_value_error(submission, np.array([11.0, 22.0]), np.array(COURSE_MATRIX),
+    # 000:517-523: np.dot(y, X) with the vector first fails: (2,) and (3, 2) are not aligned
+    _expect_value_error(submission, np.array(COURSE_VECTOR), np.array(COURSE_MATRIX),
                         "([11,22], [[1,3],[5,7],[9,11]]): (2,)·(3,2)")
 
 
 def test_matmul_integer_inputs(submission):
     A = np.array([[1, 3], [5, 7], [9, 11]])
-    got = submission.numpy_basics.matmul(A, np.array([[11, 0, -1], [22, 1, 2]]))
-    assert_close(got, [[77, 3, 5], [209, 7, 9], [341, 11, 13]], rtol=0,
-                 func="numpy_basics.matmul(int (3,2), int (2,3))", hint=LOOP_HINT)
+    B = np.array([[11, 0, -1], [22, 1, 2]])
+    expected = A @ B
+    got = submission.numpy_basics.matmul(A, B)
+    assert_close(got, expected, rtol=0, func="numpy_basics.matmul(int (3,2), int (2,3))", hint=LOOP_HINT)
 
 
 @pytest.mark.parametrize("n, k, m", [(2, 3, 4), (4, 3, 2), (1, 5, 1), (3, 3, 3), (1, 1, 1)])
 def test_matmul_matrix_matrix_random(submission, n, k, m):
     rng = np.random.default_rng(10 * n + k + m)
     A, B = rng.normal(size=(n, k)), rng.normal(size=(k, m))
+    expected = A @ B
     got = submission.numpy_basics.matmul(A, B)
-    assert_close(got, A @ B, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},{m}))",
+    assert_close(got, expected, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},{m}))",
                  hint=LOOP_HINT)
 
 
@@ -53,8 +66,9 @@ def test_matmul_matrix_matrix_random(submission, n, k, m):
 def test_matmul_matrix_vector_random(submission, n, k):
     rng = np.random.default_rng(100 + n * k)
     A, v = rng.normal(size=(n, k)), rng.normal(size=k)
+    expected = A @ v
     got = submission.numpy_basics.matmul(A, v)
-    assert_close(got, A @ v, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},))",
+    assert_close(got, expected, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({n},{k}), ({k},))",
                  hint=SHAPE_HINT)
 
 
@@ -62,27 +76,31 @@ def test_matmul_matrix_vector_random(submission, n, k):
 def test_matmul_vector_matrix_random(submission, k, m):
     rng = np.random.default_rng(200 + k * m)
     v, B = rng.normal(size=k), rng.normal(size=(k, m))
+    expected = v @ B
     got = submission.numpy_basics.matmul(v, B)
-    assert_close(got, v @ B, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({k},), ({k},{m}))",
+    assert_close(got, expected, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul(({k},), ({k},{m}))",
                  hint=SHAPE_HINT)
 
 
 def test_matmul_large_and_negative_values(submission):
     A = np.array([[1e150, -2e150], [-3.5, 4.25]])
     B = np.array([[1e150, 0.0], [1e150, -1.0]])
+    expected = A @ B
     got = submission.numpy_basics.matmul(A, B)
-    assert_close(got, A @ B, rtol=1e-12, func="numpy_basics.matmul (large and negative values)", hint=LOOP_HINT)
+    assert_close(got, expected, rtol=1e-12, func="numpy_basics.matmul (large and negative values)", hint=LOOP_HINT)
 
 
 def test_matmul_mixed_int_float_not_truncated(submission):
     A = np.array([[1, 2], [3, 4]])                  # ints
     B = np.array([[0.5, 0.25], [0.1, -0.75]])      # floats
+    v = np.array([1, 2])
+    expected, expected_v = A @ B, v @ B
     got = submission.numpy_basics.matmul(A, B)
-    assert_close(got, A @ B, rtol=1e-12, func="numpy_basics.matmul(int (2,2), float (2,2))",
+    assert_close(got, expected, rtol=1e-12, func="numpy_basics.matmul(int (2,2), float (2,2))",
                  hint=("結果の配列を int で作ると小数が切り捨てられます。dtype を確認",
                        "a result array made with an int dtype truncates fractions; check its dtype"))
-    got = submission.numpy_basics.matmul(np.array([1, 2]), B)
-    assert_close(got, np.array([1, 2]) @ B, rtol=1e-12, func="numpy_basics.matmul(int (2,), float (2,2))",
+    got = submission.numpy_basics.matmul(v, B)
+    assert_close(got, expected_v, rtol=1e-12, func="numpy_basics.matmul(int (2,), float (2,2))",
                  hint=("結果の配列の dtype を確認", "check the dtype of the result array"))
 
 
@@ -95,17 +113,25 @@ def test_matmul_mismatched_shapes_raise(submission, shape_a, shape_b):
 
 def test_matmul_leaves_inputs_unchanged(submission):
     rng = np.random.default_rng(5)
-    A, B = rng.normal(size=(3, 2)), rng.normal(size=(2, 4))
-    A0, B0 = A.copy(), B.copy()
-    A, B = submission.call_and_read_args(submission.numpy_basics.matmul, A, B).args
-    hint = ("入力の配列を書き換えないでください", "do not modify the input arrays")
-    assert_close(A, A0, rtol=0, func="numpy_basics.matmul: A", hint=hint)
-    assert_close(B, B0, rtol=0, func="numpy_basics.matmul: B", hint=hint)
+    hint = ("入力の配列を書き換えないでください(A.shape = ... や A[...] = ... も書き換えです)",
+            "do not modify the input arrays (A.shape = ... and A[...] = ... both do)")
+    for A0, B0 in ((rng.normal(size=(3, 2)), rng.normal(size=(2, 4))),
+                   (rng.normal(size=(2, 3)), rng.normal(size=3)),
+                   (rng.normal(size=4), rng.normal(size=(4, 2)))):
+        label = f"{A0.shape}·{B0.shape}"
+        expected = A0 @ B0
+        called = submission.call_and_read_args(submission.numpy_basics.matmul, A0.copy(), B0.copy())
+        A, B = called.args
+        assert_close(called.value, expected, rtol=1e-10, atol=1e-12, func=f"numpy_basics.matmul {label}",
+                     hint=LOOP_HINT)
+        assert_close(A, A0, rtol=0, func=f"numpy_basics.matmul {label}: A", hint=hint)
+        assert_close(B, B0, rtol=0, func=f"numpy_basics.matmul {label}: B", hint=hint)
 
 
 def test_matmul_returns_array(submission):
+    expected = np.array([[11.0]])
     got = submission.numpy_basics.matmul(np.array([[1.0, 2.0]]), np.array([[3.0], [4.0]]))
     assert_that(isinstance(got, np.ndarray), func="numpy_basics.matmul([[1, 2]], [[3], [4]])",
                 problem=("NumPy 配列を返してください(リストではなく)", "return a NumPy array (not a list)"),
                 expected="array([[11.]])", got=got, hint=("np.zeros で結果を用意します", "prepare the result with np.zeros"))
-    assert_close(got, [[11.0]], rtol=1e-12, func="numpy_basics.matmul([[1, 2]], [[3], [4]])", hint=SHAPE_HINT)
+    assert_close(got, expected, rtol=1e-12, func="numpy_basics.matmul([[1, 2]], [[3], [4]])", hint=SHAPE_HINT)

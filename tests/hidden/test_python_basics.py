@@ -1,4 +1,7 @@
-"""Hidden suite: python_basics."""
+"""Hidden suite: python_basics (the course's Python exercises, 001:1163-1418).
+
+Every expected value is written down (or computed) before the student's code runs.
+"""
 import numpy as np
 import pytest
 
@@ -7,7 +10,14 @@ from autograder.checks import assert_close, assert_equal, assert_output, assert_
 SIGN_HINT = ("負なら negative と表示して -1、0 なら zero と表示して 0、正なら positive と表示して 1 を返します",
              "print negative / zero / positive and return -1 / 0 / 1")
 TENTIMES_HINT = ("新しいリストを作って 10 倍した値を入れます", "build a new list holding ten times each value")
-SUM_HINT = ("range(1, n + 1) は 1 から n まで(n を含む)", "range(1, n + 1) runs from 1 up to and including n")
+SUM_HINT = ("range(1, n + 1) は 1 から n まで(n を含む)。print ではなく return",
+            "range(1, n + 1) runs from 1 up to and including n; return the total, do not just print it")
+INPUT_HINT = ("受け取ったリストは書き換えず、新しいリストを返してください",
+              "return a new list; do not modify the list you were given")
+YOUNG_INIT_HINT = ("super().__init__(name) のあとで self.name = 'Mr. ' + self.name(授業 001:1388-1390)",
+                   "super().__init__(name), then self.name = 'Mr. ' + self.name (course 001:1388-1390)")
+YOUNG_HELLO_HINT = ("hello は 'hi ' + self.name + '!'。self.name にはもう 'Mr. ' が付いています",
+                    "hello prints 'hi ' + self.name + '!'; self.name already starts with 'Mr. '")
 
 
 def _is_int(value) -> bool:
@@ -15,101 +25,108 @@ def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
-INPUT_HINT = ("受け取ったリストは書き換えず、新しいリストを返してください",
-              "return a new list; do not modify the list you were given")
-
-
-@pytest.mark.parametrize("x, value, word", [
-    (-3, -1, "negative"), (-1, -1, "negative"), (0, 0, "zero"), (1, 1, "positive"), (7, 1, "positive"),
-])
-def test_sign_integers(submission, x, value, word):
-    pb = submission.python_basics
-    submission.take_output()
-    got = pb.sign(x)
-    assert_output(submission.take_output(), word, func=f"python_basics.sign({x}) の表示 / output", hint=SIGN_HINT)
-    assert_equal(got, value, func=f"python_basics.sign({x})", hint=SIGN_HINT)
-
-
-@pytest.mark.parametrize("x, value, word", [
-    (-0.25, -1, "negative"), (0.0, 0, "zero"), (-0.0, 0, "zero"), (1e-12, 1, "positive"), (2.5, 1, "positive"),
-])
-def test_sign_floats(submission, x, value, word):
+def _check_sign(submission, x, value, word):
     submission.take_output()
     got = submission.python_basics.sign(x)
     assert_output(submission.take_output(), word, func=f"python_basics.sign({x!r}) の表示 / output", hint=SIGN_HINT)
     assert_equal(got, value, func=f"python_basics.sign({x!r})", hint=SIGN_HINT)
 
 
+# -- sign (001:1226-1249) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("x, value, word", [
+    (-3, -1, "negative"), (-1, -1, "negative"), (0, 0, "zero"), (1, 1, "positive"), (7, 1, "positive"),
+])
+def test_sign_integers(submission, x, value, word):
+    _check_sign(submission, x, value, word)
+
+
+@pytest.mark.parametrize("x, value, word", [
+    (-0.25, -1, "negative"), (0.0, 0, "zero"), (-0.0, 0, "zero"), (1e-12, 1, "positive"), (2.5, 1, "positive"),
+])
+def test_sign_floats(submission, x, value, word):
+    _check_sign(submission, x, value, word)
+
+
 def test_sign_large_values(submission):
-    pb = submission.python_basics
-    for x, value, word in [(10 ** 30, 1, "positive"), (-10 ** 30, -1, "negative"),
-                           (1e300, 1, "positive"), (-1e300, -1, "negative")]:
-        submission.take_output()
-        got = pb.sign(x)
-        assert_output(submission.take_output(), word, func=f"python_basics.sign({x!r}) の表示 / output",
-                      hint=SIGN_HINT)
-        assert_equal(got, value, func=f"python_basics.sign({x!r})", hint=SIGN_HINT)
+    for x, value, word in ((10 ** 30, 1, "positive"), (-10 ** 30, -1, "negative"),
+                           (1e300, 1, "positive"), (-1e300, -1, "negative")):
+        _check_sign(submission, x, value, word)
 
 
 def test_sign_returns_int(submission):
-    for x in (-4, 0, 4):
+    for x, value in ((-4, -1), (0, 0), (4, 1), (-2.5, -1), (0.0, 0), (3.75, 1)):
         got = submission.python_basics.sign(x)
-        assert_that(_is_int(got), func=f"python_basics.sign({x})",
-                    problem=("int の -1, 0, 1 を返してください(print の結果や文字列ではなく)",
-                             "return the int -1, 0 or 1 (not what print returns, not a string)"),
-                    expected="int", got=f"{type(got).__name__}: {got!r}")
-    submission.take_output()
+        submission.take_output()
+        assert_equal(got, value, func=f"python_basics.sign({x!r})", hint=SIGN_HINT)
+        assert_that(_is_int(got), func=f"python_basics.sign({x!r})",
+                    problem=("int の -1, 0, 1 を返してください(float や文字列ではなく)",
+                             "return the int -1, 0 or 1 (not a float, not a string)"),
+                    expected=f"int {value}", got=f"{type(got).__name__}: {got!r}", hint=SIGN_HINT)
 
+
+# -- tentimes (001:1256-1325) --------------------------------------------------------------
 
 def test_tentimes_course_example(submission):
-    numlist = [1, 2, 3, 4, 5]
-    got = submission.python_basics.tentimes(numlist)
-    assert_equal(got, [10, 20, 30, 40, 50], func="python_basics.tentimes([1, 2, 3, 4, 5])", hint=TENTIMES_HINT)
+    expected = [10, 20, 30, 40, 50]
+    got = submission.python_basics.tentimes([1, 2, 3, 4, 5])
+    assert_equal(got, expected, func="python_basics.tentimes([1, 2, 3, 4, 5])", hint=TENTIMES_HINT)
 
 
-def test_tentimes_empty_list(submission):
-    got = submission.python_basics.tentimes([])
-    assert_equal(got, [], func="python_basics.tentimes([])",
-                 hint=("空のリストには空のリストを返します", "an empty list gives an empty list"))
+def test_tentimes_empty_and_one_element(submission):
+    for numlist, expected in (([3], [30]), ([], [])):
+        got = submission.python_basics.tentimes(numlist)
+        assert_equal(got, expected, func=f"python_basics.tentimes({numlist})",
+                     hint=("空のリストには空のリストを返します。return は for 文の後に",
+                           "an empty list gives an empty list; return after the loop, not inside it"))
 
 
 def test_tentimes_negative_and_float(submission):
-    numlist = [-3, 0, 2.5, -0.1, 1e6]
-    got = submission.python_basics.tentimes(numlist)
-    assert_that(isinstance(got, list) and len(got) == len(numlist), func="python_basics.tentimes",
+    expected = (-30.0, 0.0, 25.0, -1.0, 1e7)
+    got = submission.python_basics.tentimes([-3, 0, 2.5, -0.1, 1e6])
+    assert_that(isinstance(got, list) and len(got) == len(expected), func="python_basics.tentimes",
                 problem=("同じ長さのリストを返してください", "return a list of the same length"),
-                expected=[-30, 0, 25.0, -1.0, 1e7], got=got, hint=TENTIMES_HINT)
-    assert_close(got, [-30.0, 0.0, 25.0, -1.0, 1e7], rtol=1e-12, func="python_basics.tentimes([-3, 0, 2.5, -0.1, 1e6])",
+                expected=list(expected), got=got, hint=TENTIMES_HINT)
+    assert_close(got, expected, rtol=1e-12, func="python_basics.tentimes([-3, 0, 2.5, -0.1, 1e6])",
                  hint=TENTIMES_HINT)
 
 
 def test_tentimes_returns_list(submission):
+    expected = [70, 80]
     got = submission.python_basics.tentimes([7, 8])
     assert_that(type(got) is list, func="python_basics.tentimes([7, 8])",
                 problem=("list を返してください", "return a list"), expected="list [70, 80]",
                 got=f"{type(got).__name__}: {got!r}", hint=TENTIMES_HINT)
+    assert_equal(got, expected, func="python_basics.tentimes([7, 8])", hint=TENTIMES_HINT)
 
 
 def test_tentimes_leaves_input_unchanged(submission):
-    called = submission.call_and_read_args(submission.python_basics.tentimes, [1, 2, 3, 4, 5])
+    original, expected = [6, -2, 9], [60, -20, 90]
+    called = submission.call_and_read_args(submission.python_basics.tentimes, list(original))
     got, (numlist,) = called.value, called.args
-    assert_equal(numlist, [1, 2, 3, 4, 5], func="python_basics.tentimes: 入力のリスト / the input list",
+    assert_equal(got, expected, func="python_basics.tentimes([6, -2, 9])", hint=TENTIMES_HINT)
+    assert_equal(numlist, original, func="python_basics.tentimes: 入力のリスト / the input list",
                  hint=INPUT_HINT)
-    assert_equal(got, [10, 20, 30, 40, 50], func="python_basics.tentimes([1, 2, 3, 4, 5])", hint=TENTIMES_HINT)
 
+
+# -- sum_to (001:1163-1186) ----------------------------------------------------------------
 
 def test_sum_to_100(submission):
-    assert_equal(submission.python_basics.sum_to(100), 5050, func="python_basics.sum_to(100)", hint=SUM_HINT)
+    expected = 5050                                      # 001:1180
+    got = submission.python_basics.sum_to(100)
+    assert_equal(got, expected, func="python_basics.sum_to(100)", hint=SUM_HINT)
 
 
-@pytest.mark.parametrize("n, total", [(0, 0), (1, 1), (2, 3), (10, 55), (1000, 500500)])
-def test_sum_to_small_and_large(submission, n, total):
-    got = submission.python_basics.sum_to(n)
-    assert_equal(got, total, func=f"python_basics.sum_to({n})", hint=SUM_HINT)
-    assert_that(_is_int(got), func=f"python_basics.sum_to({n})",
-                problem=("int を返してください", "return an int"), expected="int",
-                got=f"{type(got).__name__}: {got!r}", hint=SUM_HINT)
+def test_sum_to_small_and_large(submission):
+    for n, total in ((2, 3), (0, 0), (1, 1), (10, 55), (1000, 500500)):
+        got = submission.python_basics.sum_to(n)
+        assert_equal(got, total, func=f"python_basics.sum_to({n})", hint=SUM_HINT)
+        assert_that(_is_int(got), func=f"python_basics.sum_to({n})",
+                    problem=("int を返してください", "return an int"), expected=f"int {total}",
+                    got=f"{type(got).__name__}: {got!r}", hint=SUM_HINT)
 
+
+# -- Man (001:1335-1374) -------------------------------------------------------------------
 
 def test_man_prints_initialized(submission):
     submission.take_output()
@@ -141,24 +158,40 @@ def test_man_methods_print_nothing_else(submission):
                   hint=("メソッドごとに 1 行だけ表示します", "each method prints exactly one line"))
 
 
-def test_young_man_hello(submission):
-    young = submission.python_basics.YoungMan("Taro")
+# -- YoungMan (001:1378-1418) --------------------------------------------------------------
+
+def test_young_man_course_example(submission):
+    expected = "Initialized!\nhi Mr. Taro!\ngood bye Mr. Taro!"      # 001:1414-1418
     submission.take_output()
+    young = submission.python_basics.YoungMan("Taro")
     young.hello()
-    assert_output(submission.take_output(), "hi Mr. Taro!", func="YoungMan('Taro').hello()",
-                  hint=("'hi Mr. ' + self.name + '!'", "'hi Mr. ' + self.name + '!'"))
-    other = submission.python_basics.YoungMan("Jiro")
-    submission.take_output()
-    other.hello()
-    assert_output(submission.take_output(), "hi Mr. Jiro!", func="YoungMan('Jiro').hello()",
-                  hint=("名前は self.name から", "take the name from self.name"))
-
-
-def test_young_man_inherits_init_and_goodbye(submission):
-    submission.take_output()
-    young = submission.python_basics.YoungMan("Taro")
-    assert_output(submission.take_output(), "Initialized!", func="python_basics.YoungMan('Taro')",
-                  hint=("コンストラクタは Man のものを継承します", "the constructor is inherited from Man"))
     young.goodbye()
-    assert_output(submission.take_output(), "good bye Taro!", func="YoungMan('Taro').goodbye()",
-                  hint=("goodbye は Man のものを継承します", "goodbye is inherited from Man"))
+    assert_output(submission.take_output(), expected,
+                  func="m = YoungMan('Taro'); m.hello(); m.goodbye()", hint=YOUNG_INIT_HINT)
+
+
+def test_young_man_init_calls_the_parents(submission):
+    submission.take_output()
+    submission.python_basics.YoungMan("Jiro")
+    assert_output(submission.take_output(), "Initialized!", func="python_basics.YoungMan('Jiro')",
+                  hint=("super().__init__(name) で Man のコンストラクタを呼びます",
+                        "call Man's constructor with super().__init__(name)"))
+
+
+def test_young_man_hello(submission):
+    for name in ("Jiro", "Hanako"):
+        young = submission.python_basics.YoungMan(name)
+        submission.take_output()
+        young.hello()
+        assert_output(submission.take_output(), f"hi Mr. {name}!", func=f"YoungMan({name!r}).hello()",
+                      hint=YOUNG_HELLO_HINT)
+
+
+def test_young_man_goodbye_says_mr(submission):
+    for name in ("Jiro", "Hanako"):
+        young = submission.python_basics.YoungMan(name)
+        submission.take_output()
+        young.goodbye()
+        assert_output(submission.take_output(), f"good bye Mr. {name}!", func=f"YoungMan({name!r}).goodbye()",
+                      hint=("goodbye は Man のものですが、self.name が 'Mr. ' で始まるので 'good bye Mr. …!'",
+                            "goodbye is Man's, but self.name starts with 'Mr. ', so it prints 'good bye Mr. …!'"))

@@ -1,5 +1,7 @@
 """The kit checks itself: generated files are current, every exercise is complete,
-stubs report "not started", solutions pass, and every planted mistake is caught."""
+stubs report "not started", solutions pass, every planted mistake is caught (by the hidden
+suite, and by the visible checks at least 90% of the time), and every correct variant earns
+full marks."""
 import ast
 import re
 import subprocess
@@ -9,8 +11,8 @@ import pytest
 
 from autograder import config as grading
 from autograder.author import stubs
-from autograder.author.wrong_answers import discover, materialize, points_lost, write_solution_copy
-from autograder.grade.hidden_runner import HiddenRunner
+from autograder.author.wrong_answers import (discover, discover_correct, materialize, shares, variant_problems,
+                                            verdict)
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS, WRONG_ANSWERS
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
@@ -19,7 +21,9 @@ SUBMISSION_API = {"module", "helper", "take_output", "time_limit", "label", "clo
 
 def test_catalogue_is_complete():
     expected = {"python_basics", "numpy_basics", "activations", "perceptron", "forward", "losses",
-                "gradients", "optimizers", "layers", "autograd", "least_squares", "mnist_mlp"}
+                "gradients", "optimizers", "layers", "autograd", "least_squares", "mnist_mlp",
+                "python_practice", "numpy_workshop", "regression_data", "tensors", "training_tricks",
+                "seminar_activations"}
     assert expected <= set(MODULES), f"missing solutions: {sorted(expected - set(MODULES))}"
 
 
@@ -81,6 +85,9 @@ def test_untouched_stubs_report_every_exercise_not_started():
         row = re.search(rf"^{module}\s+(.+?)\s+0/\d+\s*$", table, re.M)
         assert row and row.group(1) == "未着手 / not started", f"{module} not reported as not started:\n{table}"
     assert "Traceback" not in out and "raise NotImplementedError" not in out, "stub failures should be one line"
+    # Each untouched exercise is its file's one progress line; then the table (header, rows, total).
+    assert "FAILURES" not in out and "short test summary" not in out, out[-3000:]
+    assert len(out.strip().splitlines()) <= 2 * len(MODULES) + 12, out
 
 
 def test_solutions_copied_over_the_stubs_pass_every_self_check(tmp_path):
@@ -92,6 +99,7 @@ def test_solutions_copied_over_the_stubs_pass_every_self_check(tmp_path):
 
 
 WRONG = discover()
+CORRECT = discover_correct()
 
 
 def test_every_exercise_has_planted_wrong_answers():
@@ -99,35 +107,60 @@ def test_every_exercise_has_planted_wrong_answers():
     assert set(MODULES) - {"cifar10"} <= covered
 
 
-@pytest.fixture(scope="module")
-def hidden_runner(device):
-    """One warm judge grades every planted mistake, as `autograder grade` would."""
-    with HiddenRunner(device=device) as runner:
-        yield runner
+class _Graded:
+    """Each planted wrong answer graded once (hidden suite and visible checks in one run of the
+    warm judge), for its own test and for the shares."""
+
+    def __init__(self, runner, folder, solution_tests):
+        self.runner, self.folder, self.solution_tests = runner, folder, solution_tests
+        self.verdicts = {}
+
+    def __call__(self, wrong):
+        if wrong.id not in self.verdicts:
+            outcomes = self.runner.run(materialize(wrong, self.folder / wrong.module / wrong.slug), [wrong.module],
+                                       visible=True)
+            assert set(outcomes) == self.solution_tests[wrong.module], \
+                "the suites did not run as they do on the solutions"
+            self.verdicts[wrong.id] = verdict(wrong, outcomes, grading.load())
+        return self.verdicts[wrong.id]
 
 
 @pytest.fixture(scope="module")
-def solution_tests(hidden_runner, tmp_path_factory, device):
-    """Each exercise's hidden test ids, from a run of the solutions that must score full marks:
-    a runner that failed everything would otherwise make every wrong answer look caught."""
-    cfg = grading.load()
-    modules = sorted({w.module for w in WRONG if device == "cuda" or not cfg.exercises[w.module].needs_gpu})
-    folder = tmp_path_factory.mktemp("solutions")
-    write_solution_copy(folder)
-    outcomes = hidden_runner.run(folder, modules)
-    failed = [nodeid for nodeid, r in outcomes.items() if r["outcome"] != "passed"]
-    assert not failed, f"the solutions fail hidden tests through the runner: {failed}"
-    by_module = {m: {n for n in outcomes if f"test_{m}.py::" in n} for m in modules}
-    assert all(by_module.values()), "a hidden suite ran no test"
-    return by_module
+def planted(hidden_runner, solution_tests, tmp_path_factory):
+    return _Graded(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests)
+
+
+def _needs_missing_gpu(module, device) -> bool:
+    return grading.load().exercises[module].needs_gpu and device != "cuda"
 
 
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: w.id)
-def test_planted_wrong_answer_loses_points(wrong, tmp_path, device, hidden_runner, solution_tests):
-    if grading.load().exercises[wrong.module].needs_gpu and device != "cuda":
+def test_planted_wrong_answer_loses_points(wrong, device, planted):
+    if _needs_missing_gpu(wrong.module, device):
         pytest.skip("GPU exercise: its wrong answers are checked on the CPU fixture in test_cifar10_data")
-    submission = materialize(wrong, tmp_path / "student")
-    outcomes = hidden_runner.run(submission, [wrong.module])
-    assert set(outcomes) == solution_tests[wrong.module], "the suite did not run as it does on the solutions"
-    lost = points_lost(wrong, outcomes, grading.load())
-    assert lost > 0, f"{wrong.id} ({wrong.description}) lost no points"
+    assert planted(wrong).lost > 0, f"{wrong.id} ({wrong.description}) lost no points"
+
+
+def test_planted_wrong_answers_are_caught_by_hidden_suites_and_visible_checks(device, planted):
+    """`autograder wrong-answers`' two shares: every planted mistake loses hidden points, and at
+    least 90% fail a visible self-check, so that "done" in the self-check can be trusted."""
+    verdicts = [planted(w) for w in WRONG if not _needs_missing_gpu(w.module, device)]
+    hidden, visible, counted = shares(verdicts)
+    assert counted == len(verdicts) > 0
+    missed_hidden = [v.wrong.id for v in verdicts if not v.hidden_caught]
+    missed_visible = [f"{v.wrong.id} ({v.wrong.description})" for v in verdicts if not v.visible_caught]
+    assert hidden == 1.0, f"hidden suites catch {hidden:.1%}; missed: {missed_hidden}"
+    assert visible >= 0.9, (f"visible checks catch {visible:.1%} of {counted} planted wrong answers (need 90%); "
+                            f"missed {len(missed_visible)}: {missed_visible}")
+
+
+@pytest.mark.parametrize("variant", CORRECT, ids=lambda v: v.id)
+def test_correct_variant_earns_full_marks(variant, device, hidden_runner, solution_tests, tmp_path):
+    """Code that is right in another style (the course's own) passes every hidden test and every
+    visible check, but exactly those its ALLOWED_TO_FAIL declares."""
+    if _needs_missing_gpu(variant.module, device):
+        pytest.skip("GPU exercise: graded with --device cuda")
+    variant.allowed_to_fail  # a malformed declaration fails here, with its reason
+    outcomes = hidden_runner.run(materialize(variant, tmp_path / "student"), [variant.module], visible=True)
+    problems = variant_problems(variant, outcomes, solution_tests[variant.module])
+    assert not problems, f"{variant.id} ({variant.description}):\n" + "\n".join(problems)

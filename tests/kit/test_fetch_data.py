@@ -134,9 +134,9 @@ def test_command_reports_missing_local_files(tmp_path, capsys):
 def test_bundled_subset_and_weights_load():
     x_train, y_train = load_mnist(train=True)
     x_test, y_test = load_mnist(train=False)
-    assert x_train.shape == (4000, 784) and x_test.shape == (1000, 784)
+    assert x_train.shape == (4000, 784) and x_test.shape == (500, 784)  # test files: the validation set
     assert x_train.dtype == np.uint8 and y_train.dtype == np.int64
-    assert np.bincount(y_train).tolist() == [400] * 10 and np.bincount(y_test).tolist() == [100] * 10
+    assert np.bincount(y_train).tolist() == [400] * 10 and np.bincount(y_test).tolist() == [50] * 10
     weights = load_sample_weights()
     assert {k: v.shape for k, v in weights.items()} == WEIGHT_SHAPES
     assert all(v.dtype == np.float64 for v in weights.values())

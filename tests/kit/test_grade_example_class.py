@@ -59,7 +59,7 @@ def grade(klass, out, config, students, only=("activations",), **kw):
 
 def gradebook(out):
     with open(out / "gradebook.csv", newline="", encoding="utf-8") as handle:
-        return {row["student"]: row for row in csv.DictReader(handle)}
+        return {row["student"]: row for row in csv.DictReader(handle) if row["student"] != "(max)"}
 
 
 def result(out, student):
@@ -95,14 +95,20 @@ def test_gradebook_statuses(ordinary):
     assert book["notebooks"]["activations"] == full_act
     assert book["stubs"]["activations"] == "0"
     assert 0 < float(book["mistakes"]["activations"]) < float(full_act)
-    assert book["syntax_error"]["activations"] == "error"
+    assert book["syntax_error"]["activations"] == "" and book["syntax_error"]["activations_status"] == "error"
     assert float(book["syntax_error"]["perceptron"]) == batch.cfg.exercises["perceptron"].total
-    assert book["bad_notebook"]["activations"] == "error" and book["bad_notebook"]["status"].startswith("error:")
+    assert book["bad_notebook"]["activations_status"] == "error" and book["bad_notebook"]["status"].startswith("error:")
     for student, words in [("zip_slip", "unsafe path"), ("zip_bomb", "zip bomb"), ("corrupt_zip", "corrupt zip")]:
         assert book[student]["status"].startswith("error:") and words in book[student]["status"]
         assert book[student]["activations"] == ""  # never a bare 0 for an ungradable submission
-    header = next(csv.reader(open(out / "gradebook.csv", encoding="utf-8")))
-    assert header == ["student", *batch.exercises, "total", "status"]
+    with open(out / "gradebook.csv", encoding="utf-8") as handle:
+        header, maxima = list(csv.reader(handle))[:2]
+    assert header == ["student", "name", *batch.exercises, "total", "status",
+                      *(f"{m}_status" for m in batch.exercises), "flags"]
+    assert maxima[0] == "(max)" and float(maxima[header.index("perceptron")]) == batch.cfg.exercises["perceptron"].total
+    for row in book.values():  # an LMS imports these columns: numbers or nothing, never words
+        for column in [*batch.exercises, "total"]:
+            assert row[column] == "" or float(row[column]) >= 0, (row["student"], column, row[column])
     assert result(out, "perfect")["sandbox"]["memory_cap"] in ("cgroup2", "rlimit_data")   # how memory was capped
 
 
@@ -135,7 +141,7 @@ def test_resume_regrades_only_what_is_missing(ordinary, klass, quick_config):
     assert again["stubs"].state == "graded"
     assert {s for s, o in again.items() if o.state == "graded"} == {"stubs"}
     assert all(result(out, s)["timing"]["started"] == before[s] for s in ORDINARY if s != "stubs")
-    rows = list(csv.DictReader(open(out / "gradebook.csv", encoding="utf-8")))
+    rows = [r for r in csv.DictReader(open(out / "gradebook.csv", encoding="utf-8")) if r["student"] != "(max)"]
     assert sorted(r["student"] for r in rows) == sorted(ORDINARY)  # nothing lost, nothing twice
 
 
@@ -177,9 +183,9 @@ def test_cli_grades_and_prints_the_gradebook(klass, quick_config, tmp_path):
 
 
 # -- hostile students: need the jail -------------------------------------------------------
-# Tests of activations that the honest part of each file may pass: a relu that returns
-# nothing still "leaves its input unchanged"; hostile_exit's identity_function is right.
-UNCHANGED = {"test_relu_leaves_input_unchanged"}
+# Tests of activations that the honest part of each file may pass: none (a relu that returns
+# nothing no longer "leaves its input unchanged" for a point); hostile_exit's identity_function is right.
+UNCHANGED: set[str] = set()
 HOSTILE_HONEST = {
     "hostile_allclose": UNCHANGED, "hostile_pytest": UNCHANGED, "hostile_eq": UNCHANGED,
     "hostile_read": UNCHANGED, "hostile_write": UNCHANGED, "hostile_network": UNCHANGED,

@@ -1,6 +1,7 @@
 """The judge process itself: fresh hidden suites for every student, its own memory cap, no
 quiet downgrade when the jail is missing, and a clean stop on Ctrl-C (issue 10, points 1, 3,
 7 and 8). Most tests run real judge processes or `autograder grade` itself."""
+import csv
 import json
 import os
 import re
@@ -34,9 +35,9 @@ def quick_config(tmp_path: Path, **limits) -> Path:
     return path
 
 
-def judge_run(judge: Judge, tmp_path: Path, name: str, folder: Path, modules: list[str]) -> dict:
+def judge_run(judge: Judge, tmp_path: Path, name: str, folder: Path, files: list[Path]) -> dict:
     results = tmp_path / f"results-{name}.json"
-    judge.run(name, folder, modules, results, 300)
+    judge.run(name, folder, [], results, 300, files=files)
     return json.loads(results.read_text(encoding="utf-8"))
 
 
@@ -59,13 +60,13 @@ def test_no_module_state_survives_from_one_student_to_the_next(tmp_path):
     suites = tmp_path / "suites"
     suites.mkdir()
     (suites / "test_who.py").write_text(STATEFUL_SUITE, encoding="utf-8")
-    judge = Judge(GRADING_TOML, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy", suites=suites)
+    judge = Judge(GRADING_TOML, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy")
     try:
         for name in ("alice", "bob", "carol"):
             folder = tmp_path / name
             folder.mkdir()
             (folder / "who.py").write_text(f"def name():\n    return {name!r}\n", encoding="utf-8")
-            outcome = judge_run(judge, tmp_path, name, folder, ["who"])
+            outcome = judge_run(judge, tmp_path, name, folder, [suites / "test_who.py"])
             assert [r["outcome"] for r in outcome.values()] == ["passed"], (name, outcome)
     finally:
         judge.close()
@@ -100,12 +101,12 @@ def test_the_judge_runs_under_its_own_memory_cap(tmp_path):
     folder.mkdir()
     (folder / "who.py").write_text("def name():\n    return 'alice'\n", encoding="utf-8")
     config = quick_config(tmp_path, judge_memory_mb=1024)
-    judge = Judge(config, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy", suites=suites)
+    judge = Judge(config, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy")
     try:
         hello = judge.start()
         cap = _data_limit(judge.proc.pid)
         assert cap == hello["judge_memory_cap"] and 1024 << 20 < cap < (1024 << 20) + (4 << 30)
-        outcome = judge_run(judge, tmp_path, "alice", folder, ["who"])
+        outcome = judge_run(judge, tmp_path, "alice", folder, [suites / "test_who.py"])
         results = {node.split("::")[1]: r for node, r in outcome.items()}
         assert results["test_judge_side_allocation_past_the_cap"]["outcome"] == "failed"
         assert "MemoryError" in results["test_judge_side_allocation_past_the_cap"]["message"]
@@ -246,8 +247,9 @@ def test_ctrl_c_is_a_clean_stop(tmp_path):
     graded = sorted(p.parent.name for p in out.glob("*/result.json"))
     assert lines == [f"interrupted: {len(graded)} graded, run again to resume"], output[-2000:]
     assert grade.returncode == 130
-    rows = (out / "gradebook.csv").read_text(encoding="utf-8").splitlines()[1:]
-    assert sorted(row.split(",")[0] for row in rows) == graded   # the gradebook matches the results
+    with open(out / "gradebook.csv", encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["student"] != "(max)"]
+    assert sorted(row["student"] for row in rows) == graded   # the gradebook matches the results
     for name in graded:
         result = json.loads((out / name / "result.json").read_text(encoding="utf-8"))
         assert result["status"] in ("graded", "partial") and not result["status"].startswith("error")

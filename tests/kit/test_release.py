@@ -154,9 +154,58 @@ def test_self_check_runs_in_the_release_and_reports_not_started(release):
         row = re.search(rf"^{module}\s+(\S+ / [a-z ]+?)\s+0/\d+\s*$", table, re.M)
         assert row and row.group(1) == "未着手 / not started", (module, table[:2000])
     assert f"{len(SELF_CHECKED)} 課題中 0 課題完了" in table
+    # One line per untouched exercise (its file's progress line), then the progress table: no
+    # failure listed test by test (pytest's header above, its closing line below).
+    lines = out.rstrip("\n").splitlines()
+    collected = next(i for i, line in enumerate(lines) if line.startswith("collected "))
+    progress = next(i for i, line in enumerate(lines) if "進捗 / progress" in line)
+    body = [line for line in lines[collected + 1:progress] if line.strip()]
+    assert sorted(line.split()[0] for line in body) == sorted(f"exercises/test_{m}.py" for m in SELF_CHECKED), body
+    assert len(lines) - progress == len(SELF_CHECKED) + 4, lines[progress:]  # rule, head, rows, total, closing
+    assert collected <= 6 and len(lines) <= 2 * len(SELF_CHECKED) + 12, f"{len(lines)} lines:\n{out}"
 
 
 def test_release_refuses_to_overwrite_the_kit():
     for target in (KIT_ROOT, KIT_ROOT / "exercises", KIT_ROOT / "solutions" / "x", KIT_ROOT.parent):
         with pytest.raises(ReleaseError):
             build_release(target)
+
+
+def _released_blobs(folder, archive):
+    """(name, bytes) of every file in the release folder and in its zip."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(folder).as_posix(), path.read_bytes()
+    with zipfile.ZipFile(archive) as zf:
+        for name in zf.namelist():
+            yield f"zip:{name}", zf.read(name)
+
+
+def test_release_has_no_hidden_mnist_digit(release):
+    """The hidden MNIST test set stays with the judge: no file of the release (folder or zip)
+    holds one of its images, and its files are not there under any name."""
+    from autograder.data.mnist import HIDDEN_IMAGES, HIDDEN_LABELS, load_mnist, load_mnist_hidden
+
+    folder, archive = release
+    hidden, _ = load_mnist_hidden()
+    validation, _ = load_mnist(train=False)
+    assert len(hidden) == 500 and len(validation) == 500
+    blobs = list(_released_blobs(folder, archive))
+    names = [name for name, _ in blobs]
+    assert not [n for n in names if "hidden" in n.lower() or HIDDEN_IMAGES in n or HIDDEN_LABELS in n]
+    found = [(name, i) for name, blob in blobs if len(blob) >= 784
+             for i, image in enumerate(hidden) if image.tobytes() in blob]
+    assert found == [], found[:10]
+    # the search is not vacuous: the released validation digits are found where they ship
+    seen = {name for name, blob in blobs if validation[0].tobytes() in blob}
+    assert "data/mnist/MNIST/raw/t10k-images-idx3-ubyte" in seen
+
+
+def test_release_mnist_loads_with_torchvision(release):
+    """The released subset is torchvision's MNIST layout: training digits and the validation set."""
+    from torchvision.datasets import MNIST
+
+    folder, _ = release
+    train = MNIST(root=str(folder / "data" / "mnist"), train=True, download=False)
+    validation = MNIST(root=str(folder / "data" / "mnist"), train=False, download=False)
+    assert len(train) == 4000 and len(validation) == 500

@@ -1,4 +1,4 @@
-"""mean squared error that divides by len(y) (the batch size) instead of the number of elements / 要素数でなく len(y) で割る平均 2 乗誤差"""
+"""mean squared error that divides the sum by len(y) without the 1/2: the number of elements for one sample (K,), 2× the loss for a batch / 1/2 を付けず len(y) で割る平均 2 乗誤差(1 サンプルでは要素数で割ってしまう)"""
 import numpy as np
 
 

@@ -14,5 +14,9 @@ class Man:
 
 
 class YoungMan(Man):
+    def __init__(self, name):
+        super().__init__(name)
+        self.name = "Mr. " + self.name
+
     def hello(self):
-        print("hi Mr. " + self.name + "!")
+        print("hi " + self.name + "!")

@@ -1,4 +1,4 @@
-"""YoungMan.hello that prints "hi Taro!" without "Mr." / "Mr." を忘れた YoungMan.hello"""
+"""YoungMan that only overrides hello() as 'hi ' + name and never adds "Mr. " (prints "hi Taro!") / __init__ で "Mr. " を付けず "hi Taro!" と表示する YoungMan"""
 
 
 class YoungMan(Man):

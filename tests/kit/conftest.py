@@ -1,0 +1,240 @@
+"""Fixtures shared by the kit's tests.
+
+``hidden_runner`` and friends: one warm judge for the tests that grade whole submissions
+(planted wrong answers, correct variants, hollow submissions, the student's output in the jail),
+and one grading of the solutions that proves it gives full marks.
+
+``browser``: pages checked as a person sees them, in Debian's headless Chromium driven over
+the DevTools protocol on a pipe (``--remote-debugging-pipe``: no port, no extra library).
+A page opened with ``browser.open(path)`` reports its script errors, console errors and
+every request it made, evaluates JavaScript and takes screenshots.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import select
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from autograder import config as grading
+from autograder.author import stubs
+from autograder.author.wrong_answers import write_solution_copy
+from autograder.grade.hidden_runner import HiddenRunner
+from autograder.paths import SOLUTIONS
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
+                  "--hide-scrollbars", "--remote-debugging-pipe"]
+
+
+class BrowserError(RuntimeError):
+    pass
+
+
+class Page:
+    def __init__(self, browser: "Browser", session: str):
+        self.browser, self.session = browser, session
+        self.errors: list[str] = []        # uncaught exceptions, console.error, error log entries
+        self.requests: list[str] = []      # every URL the page asked for
+
+    def _event(self, message: dict) -> None:
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            self.errors.append(f"exception: {details.get('exception', {}).get('description') or details.get('text')}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            self.errors.append("console.error: " + " ".join(str(a.get("value", a.get("description")))
+                                                          for a in params.get("args", [])))
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            self.errors.append(f"log ({entry.get('source')}): {entry.get('text')} {entry.get('url', '')}".strip())
+        elif method == "Network.requestWillBeSent":
+            self.requests.append(params.get("request", {}).get("url", ""))
+
+    def send(self, method: str, params: dict | None = None, timeout: float = 30) -> dict:
+        return self.browser.send(method, params, session=self.session, timeout=timeout)
+
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression in the page (JSON-serialisable)."""
+        reply = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                               "awaitPromise": True})
+        if "exceptionDetails" in reply:
+            raise BrowserError(f"evaluate failed: {reply['exceptionDetails']}")
+        return reply.get("result", {}).get("value")
+
+    def screenshot(self, path: Path, width: int = 1200, height: int | None = None) -> Path:
+        """A PNG of the page from its top, ``height`` CSS pixels tall (the whole page by default)."""
+        metrics = self.send("Page.getLayoutMetrics")
+        full = metrics.get("cssContentSize") or metrics["contentSize"]
+        clip = {"x": 0, "y": 0, "width": width, "height": min(height or full["height"], full["height"]), "scale": 1}
+        data = self.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(base64.b64decode(data["data"]))
+        return Path(path)
+
+    def close(self) -> None:
+        self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+
+class Browser:
+    def __init__(self, executable: str, profile: Path, timeout: float = 60):
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+
+        def fds():  # the protocol's pipes are fd 3 (commands in) and fd 4 (replies out)
+            read_end, write_end = to_browser_r, from_browser_w
+            while read_end <= 4:
+                read_end = os.dup(read_end)
+            while write_end <= 4:
+                write_end = os.dup(write_end)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
+
+        self.proc = subprocess.Popen([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     preexec_fn=fds, pass_fds=(3, 4))
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next = 0
+        self._pages: dict[str, Page] = {}
+        self._replies: dict[int, dict] = {}
+        self.send("Browser.getVersion", timeout=timeout)
+
+    def _read_one(self, deadline: float) -> dict:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BrowserError("chromium did not answer in time")
+            ready, _, _ = select.select([self._from_browser], [], [], left)
+            if ready:
+                chunk = os.read(self._from_browser, 1 << 20)
+                if not chunk:
+                    err = self.proc.stderr.read().decode(errors="replace")[-2000:] if self.proc.poll() is not None else ""
+                    raise BrowserError(f"chromium closed the protocol pipe {err}")
+                self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(raw)
+
+    def _dispatch(self, message: dict) -> None:
+        if "id" in message:
+            self._replies[message["id"]] = message
+        elif message.get("sessionId") in self._pages:
+            self._pages[message["sessionId"]]._event(message)
+
+    def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 30) -> dict:
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while self._next not in self._replies:
+            self._dispatch(self._read_one(deadline))
+        reply = self._replies.pop(self._next)
+        if "error" in reply:
+            raise BrowserError(f"{method}: {reply['error']}")
+        return reply.get("result", {})
+
+    def wait_for(self, page: Page, method: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._read_one(deadline)
+            self._dispatch(message)
+            if message.get("method") == method and message.get("sessionId") == page.session:
+                return
+
+    def open(self, path: Path, width: int = 1200, height: int = 900, settle: float = 0.3) -> Page:
+        """Load a local file in a fresh tab; its errors and requests are recorded from the start."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        page = Page(self, session)
+        page.target = target
+        self._pages[session] = page
+        for domain in ("Runtime", "Log", "Page", "Network"):
+            page.send(f"{domain}.enable")
+        page.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height,
+                                                         "deviceScaleFactor": 1, "mobile": False})
+        page.send("Page.navigate", {"url": Path(path).resolve().as_uri()})
+        self.wait_for(page, "Page.loadEventFired")
+        deadline = time.monotonic() + settle  # late errors (timers, deferred scripts)
+        while time.monotonic() < deadline:
+            try:
+                self._dispatch(self._read_one(deadline))
+            except BrowserError:
+                break
+        return page
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close", timeout=10)
+        except (BrowserError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        for fd in (self._to_browser, self._from_browser):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.proc.stderr.close()
+
+
+def chromium_executable() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    executable = chromium_executable()
+    if executable is None:
+        pytest.skip("headless Chromium is not installed (as root, `make setup` installs Debian's chromium)")
+    instance = Browser(executable, tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield instance
+    finally:
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def graded_modules(device) -> list[str]:
+    """The exercises this machine grades: GPU ones only with a GPU."""
+    cfg = grading.load()
+    return [m for m in stubs.exercise_modules(SOLUTIONS)
+            if m in cfg.exercises and (device == "cuda" or not cfg.exercises[m].needs_gpu)]
+
+
+@pytest.fixture(scope="session")
+def hidden_runner(device):
+    """One warm judge grades every submission, jailed as `autograder grade` would."""
+    with HiddenRunner(device=device) as runner:
+        yield runner
+
+
+@pytest.fixture(scope="session")
+def solution_outcomes(hidden_runner, tmp_path_factory, graded_modules):
+    """The solutions through the runner, hidden suites and visible checks: they must pass every
+    test, or a runner that failed everything would make every mistake look caught."""
+    folder = tmp_path_factory.mktemp("solutions")
+    write_solution_copy(folder)
+    outcomes = hidden_runner.run(folder, graded_modules, visible=True)
+    failed = {nodeid: r["message"][:300] for nodeid, r in outcomes.items() if r["outcome"] == "failed"}
+    assert not failed, f"the solutions fail tests through the runner: {failed}"
+    return outcomes
+
+
+@pytest.fixture(scope="session")
+def solution_tests(solution_outcomes, graded_modules):
+    """{module: the node ids (hidden and visible) the solutions ran}."""
+    by_module = {m: {n for n in solution_outcomes if f"test_{m}.py::" in n} for m in graded_modules}
+    assert all(by_module.values()), "a suite ran no test"
+    return by_module

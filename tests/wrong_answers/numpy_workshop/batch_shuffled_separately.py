@@ -1,0 +1,9 @@
+"""x and t shuffled separately: the pairs (image, label) break, and the inputs are reordered in place / x と t を別々にシャッフルして組が崩れ、入力も書き換える"""
+import numpy as np
+
+
+def random_batch(x, t, batch_size=100, seed=None):
+    rng = np.random.default_rng(seed)
+    rng.shuffle(x)
+    rng.shuffle(t)
+    return x[:batch_size], t[:batch_size]

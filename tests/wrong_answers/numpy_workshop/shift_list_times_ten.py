@@ -1,0 +1,7 @@
+"""b built as a Python list, so b * scale repeats the list instead of multiplying / b を Python のリストで作り、b * scale がリストの繰り返しになる"""
+
+
+def shift_and_scale(a, shift=3, scale=10):
+    b = [v + shift for v in a]
+    c = b * scale
+    return b, c

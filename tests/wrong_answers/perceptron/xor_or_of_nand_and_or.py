@@ -1,0 +1,7 @@
+"""XOR that joins NAND and OR with OR instead of AND (always 1) / NAND と OR の出力を AND でなく OR でまとめた XOR(常に 1)"""
+
+
+def XOR(x1, x2):
+    s1 = NAND(x1, x2)
+    s2 = OR(x1, x2)
+    return OR(s1, s2)

@@ -1,0 +1,5 @@
+"""tentimes written as numlist * 10, which repeats the list ten times / numlist * 10 でリストを 10 回繰り返してしまう tentimes"""
+
+
+def tentimes(numlist):
+    return numlist * 10

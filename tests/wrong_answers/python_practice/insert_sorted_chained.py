@@ -1,0 +1,5 @@
+"""x.append(v).sort(): append returns None, so .sort() fails / x.append(v).sort() とつなげ、None に sort しようとして失敗する"""
+
+
+def insert_sorted(x, v):
+    x.append(v).sort()

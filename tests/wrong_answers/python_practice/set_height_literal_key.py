@@ -1,0 +1,5 @@
+"""the key quoted: height["name"] = cm stores under the string "name" / キーを引用符で囲み height["name"] = cm とする"""
+
+
+def set_height(height, name, cm):
+    height["name"] = cm

@@ -1,0 +1,5 @@
+"""b reshaped to a column, so it multiplies each row by one value / b を列ベクトルにして、各行を 1 つの値で掛けてしまう"""
+
+
+def broadcast_ops(A, b, s):
+    return A * s, A + s, A * b.reshape(-1, 1)
