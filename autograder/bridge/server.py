@@ -185,7 +185,7 @@ class Dispatcher:
                 reply = self._error(exc)
                 buffers_out = []
         reply["stdout"] = self._printed(stdout.getvalue())
-        reply["stderr"] = _clean_text(stderr.getvalue()[-codec.STDERR_CHARS:])
+        reply["stderr"] = self._printed(stderr.getvalue()[-codec.STDERR_CHARS:])[-codec.STDERR_CHARS:]
         try:
             return codec.pack(reply, buffers_out, codec.REPLY_BUDGET)
         except (codec.CodecError, ValueError) as exc:   # too large to describe: say so instead
@@ -202,7 +202,7 @@ class Dispatcher:
         }}
 
     def _printed(self, text: str) -> str:
-        """This call's output, within what the whole submission may still print."""
+        """This call's output (stdout or stderr), within what the whole submission may still print."""
         room = self.total_output_limit - self.output_sent
         if len(text) > room:
             text = text[:max(room, 0)]

@@ -649,7 +649,7 @@ class JailTransport:
         if time.monotonic() > deadline:
             raise _Outcome(_limit_reply(self._submission_wall_message() if by_submission
                                         else self._wall_message(wall)))
-        self._printed += len(checked.stdout)
+        self._printed += len(checked.stdout) + len(checked.stderr)
         if self._printed > limits.max_submission_output_kb * 1024 + OUTPUT_MARKER_CHARS:
             raise _Outcome(self._garbage_reply("more output than the submission may print"))
         error = checked.error

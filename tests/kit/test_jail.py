@@ -826,3 +826,21 @@ def test_output_is_capped_per_call_and_per_submission(pool, tmp_path):
         assert "output cut" in printed and printed.count("x" * 15_000) == 4
     finally:
         sub.close()
+
+
+@needs_bwrap
+def test_what_the_judge_keeps_of_stderr_is_capped_per_submission_too(pool, tmp_path):
+    folder = student(tmp_path, "alice", """
+        import sys
+        def complain(n):
+            sys.stderr.write("w" * n)
+    """)
+    sub = connect(pool, folder)
+    try:
+        for _ in range(40):   # 3,900 characters a call: within the 4,000 kept of each call's stderr
+            sub.hostile.complain(3_900)
+        kept = sum(len(text) for text in sub._printed)
+        assert kept <= LIMITS.max_submission_output_kb * 1024 + 400, kept
+        assert "output cut" in "".join(sub._printed)
+    finally:
+        sub.close()
