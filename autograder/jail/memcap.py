@@ -81,16 +81,24 @@ def detect() -> MemoryCap:
                 return MemoryCap(RLIMIT_DATA, f"cannot enable the memory controller in {parent}: {exc.strerror}")
     else:
         parent = here.parent   # our own cgroup holds processes; its siblings are made beside it
+    problem = _cannot_make_cgroups(parent)
+    if problem:
+        return MemoryCap(RLIMIT_DATA, f"cannot make a cgroup in {parent}: {problem}")
+    return MemoryCap(CGROUP2, str(parent), parent)
+
+
+def _cannot_make_cgroups(parent: Path) -> str | None:
+    """Why a cgroup with a memory limit cannot be made in ``parent``, or None: one is tried."""
     probe = parent / f"kit-probe-{os.getpid()}"
     try:
         probe.mkdir()
         try:
             (probe / "memory.max").write_text(str(1 << 30))
         finally:
-            probe.rmdir()
+            probe.rmdir()   # on cgroupfs a folder goes with its control files
     except OSError as exc:
-        return MemoryCap(RLIMIT_DATA, f"cannot make a cgroup in {parent}: {exc.strerror}")
-    return MemoryCap(CGROUP2, str(parent), parent)
+        return exc.strerror or str(exc)
+    return None
 
 
 class Cgroup:

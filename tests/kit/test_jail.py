@@ -747,12 +747,78 @@ def test_shared_memory_counts_against_the_cap(pool, tmp_path, function, args):
         sub.close()
 
 
-def test_pool_says_how_memory_is_capped():
+def _fake_cgroup_fs(tmp_path, own: str, controllers: str, subtree: str = ""):
+    """A folder laid out like a cgroup v2 mount, with this process in ``own``."""
+    mount = tmp_path / "cgroup"
+    here = mount / own.strip("/")
+    here.mkdir(parents=True, exist_ok=True)
+    (here / "cgroup.controllers").write_text(controllers)
+    (mount / "cgroup.subtree_control").write_text(subtree)
+    return mount
+
+
+@pytest.mark.parametrize("own, controllers, subtree, kind, parent", [
+    ("/kit.slice/judge.scope", "cpu memory pids", "", "cgroup2", "kit.slice"),   # siblings beside our cgroup
+    ("/", "cpu memory", "memory", "cgroup2", ""),                                  # the root we see
+    ("/kit.slice/judge.scope", "cpu pids", "", "rlimit_data", None),              # memory not delegated
+])
+def test_memory_cap_choice(tmp_path, monkeypatch, own, controllers, subtree, kind, parent):
     from autograder.jail import memcap
-    cap = memcap.detect()
-    assert cap.kind in (memcap.CGROUP2, memcap.RLIMIT_DATA) and cap.detail
-    if cap.kind == memcap.RLIMIT_DATA:
-        assert cap.parent is None
+    mount = _fake_cgroup_fs(tmp_path, own, controllers, subtree)
+    monkeypatch.setattr(memcap, "_cgroup2_mount", lambda: (mount, "/"))
+    monkeypatch.setattr(memcap, "_own_cgroup", lambda: own)
+    tried = []
+    monkeypatch.setattr(memcap, "_cannot_make_cgroups", lambda folder: tried.append(folder))   # cgroupfs would let us
+    memcap.detect.cache_clear()
+    try:
+        cap = memcap.detect()
+    finally:
+        memcap.detect.cache_clear()
+    assert cap.kind == kind, cap
+    if parent is not None:
+        assert cap.parent == mount / parent and tried == [mount / parent]
+    else:
+        assert cap.parent is None and "no memory controller" in cap.detail
+
+
+def test_memory_cap_without_cgroup2_is_rlimit_data(monkeypatch):
+    from autograder.jail import memcap
+    monkeypatch.setattr(memcap, "_cgroup2_mount", lambda: None)
+    memcap.detect.cache_clear()
+    try:
+        assert memcap.detect().kind == memcap.RLIMIT_DATA
+    finally:
+        memcap.detect.cache_clear()
+
+
+def test_a_sandbox_cgroup_caps_what_the_zygote_holds_plus_memory_mb(tmp_path):
+    from autograder.jail import memcap
+    cap = memcap.MemoryCap(memcap.CGROUP2, str(tmp_path), tmp_path)
+    group = memcap.Cgroup(cap, "kit-jail-1-0")
+    (group.path / "memory.current").write_text("700000000\n")
+    (group.path / "memory.events").write_text("low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n")
+    group.cap(512 << 20)
+    assert int((group.path / "memory.max").read_text()) == 700000000 + (512 << 20)
+    assert (group.path / "memory.swap.max").read_text() == "0"
+    group.mark()
+    assert not group.killed_since_mark()
+    (group.path / "memory.events").write_text("low 0\nhigh 0\nmax 9\noom 2\noom_kill 2\n")
+    assert group.killed_since_mark()
+    launcher = group.launcher(["bwrap", "--die-with-parent"])
+    assert launcher[-2:] == ["bwrap", "--die-with-parent"] and str(group.procs) in launcher
+    for name in ("memory.current", "memory.events", "memory.max", "memory.swap.max"):
+        (group.path / name).unlink()
+    group.remove()
+    assert not group.path.exists()
+
+
+def test_the_pool_uses_the_cap_the_machine_allows(pool):
+    """The pool's cap is what detect() found here; a sandbox gets a cgroup only with cgroup2."""
+    from autograder.jail import memcap
+    assert pool.memory_cap == memcap.detect()
+    pool.warm_up(1)
+    zygote = pool._zygotes[0]
+    assert (zygote.cgroup is not None) == (pool.memory_cap.kind == memcap.CGROUP2)
 
 
 # -- replies the judge does not trust (points 2 and 3) -----------------------------------------
