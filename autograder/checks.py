@@ -2,6 +2,8 @@
 function was checked, what was expected, what came back and where to look."""
 from __future__ import annotations
 
+import reprlib
+
 import numpy as np
 
 LANGUAGES = ("both", "ja", "en")
@@ -24,12 +26,21 @@ def text(ja: str, en: str) -> str:
     return f"{ja} / {en}" if ja != en else ja
 
 
+def _short_repr(limit: int) -> reprlib.Repr:
+    # A student's value may be a list of a million items: it is cut while it is formatted.
+    short = reprlib.Repr()
+    short.maxlevel = 6
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = short.maxfrozenset = short.maxdeque = 100
+    short.maxstring = short.maxlong = short.maxother = limit
+    return short
+
+
 def show(value, limit: int = 600) -> str:
     if isinstance(value, np.ndarray):
         body = np.array2string(value, precision=8, threshold=40, edgeitems=3)
         shown = f"array({body}, shape={value.shape}, dtype={value.dtype})"
     else:
-        shown = repr(value)
+        shown = _short_repr(limit).repr(value)
     return shown if len(shown) <= limit else shown[:limit] + " …"
 
 

@@ -27,6 +27,8 @@ class Limits:
     max_processes: int = 64
     max_file_mb: int = 64
     max_output_kb: int = 256
+    max_submission_output_kb: int = 4096
+    judge_memory_mb: int = 4096
 
 
 @dataclass(frozen=True)

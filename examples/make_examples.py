@@ -130,6 +130,9 @@ def build(out: Path) -> list[str]:
     for folder in sorted((HERE / "hostile").iterdir()):
         if folder.is_dir():
             shutil.copytree(folder, out / folder.name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The honest student graded right after hostile_saboteur (by name order): full marks expected.
+    (out / "hostile_saboteur_next").mkdir()
+    (out / "hostile_saboteur_next" / "losses.py").write_text(solution("losses"), encoding="utf-8")
     return sorted(p.name for p in out.iterdir())
 
 

@@ -245,23 +245,22 @@ class Submission:
         message = codec.dumps(request, make_handle=make_handle, encode_function=function_source)
         timeout = self._timeout_override or self.default_timeout
         reply_bytes = self._transport.request(message, timeout=timeout)
-        tree, buffers = codec.unpack(reply_bytes)
-        decoder = codec.Decoder(buffers, tensors="array", resolve_handle=lambda ref: Remote(self, ref, named),
-                                borrow=True)
-        if not isinstance(tree, dict):
-            raise codec.CodecError("malformed reply")
-        self._take_reply_output(tree.get("stdout"), tree.get("stderr"))
-        if "error" in tree:
-            error = self._error(tree["error"])
+        try:
+            reply = codec.decode_reply(reply_bytes, resolve_handle=lambda ref: Remote(self, ref, named), borrow=True)
+        except codec.CodecError as exc:
+            raise WorkerLost(f"ワーカーの応答が壊れています / the worker sent a malformed reply: {exc}",
+                             type_name="WorkerLost") from None
+        self._take_reply_output(reply.stdout, reply.stderr)
+        if reply.error is not None:
+            error = self._error(reply.error)
             error.function = called
             raise error
-        value = decoder.decode(tree.get("value"))
         if not read_args:
-            return value
-        args_after, kwargs_after = decoder.decode(tree.get("args_after")), decoder.decode(tree.get("kwargs_after"))
-        if not isinstance(args_after, list) or not isinstance(kwargs_after, dict):
-            raise codec.CodecError("malformed reply: the arguments after the call are missing")
-        return Called(value, tuple(args_after), kwargs_after)
+            return reply.value
+        if reply.args_after is None:
+            raise WorkerLost("ワーカーの応答が壊れています / the worker sent a malformed reply: "
+                             "the arguments after the call are missing", type_name="WorkerLost")
+        return Called(reply.value, tuple(reply.args_after), reply.kwargs_after)
 
     def _take_reply_output(self, stdout, stderr) -> None:
         stdout = stdout if isinstance(stdout, str) else ""

@@ -67,9 +67,12 @@ def _safe_str(exc: BaseException, limit: int = 2000) -> str:
 
 
 class Dispatcher:
-    def __init__(self, submission_dir, *, output_limit: int = 1_000_000):
+    def __init__(self, submission_dir, *, output_limit: int = 1_000_000, total_output_limit: int | None = None):
         self.root = Path(submission_dir).resolve()
         self.output_limit = output_limit
+        # What the whole submission may print: past it, output is dropped (and the reply says so).
+        self.total_output_limit = total_output_limit if total_output_limit is not None else 16 * output_limit
+        self.output_sent = 0
         self.objects: dict[int, object] = {}
         self.handle_ids: dict[int, int] = {}
         self.modules: dict[str, types.ModuleType] = {}
@@ -165,12 +168,12 @@ class Dispatcher:
         reply: dict = {}
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
-                tree, buffers = codec.unpack(message)
+                tree, buffers = codec.unpack(message, codec.REQUEST_BUDGET)
                 decoder = codec.Decoder(buffers, tensors="tensor", resolve_handle=self.resolve,
-                                        build_function=self.build_function)
+                                        build_function=self.build_function, budget=codec.REQUEST_BUDGET)
                 request = decoder.decode(tree)
                 result = self._run(request)
-                encoder = codec.Encoder(make_handle=self.make_handle)
+                encoder = codec.Encoder(make_handle=self.make_handle, budget=codec.REPLY_BUDGET)
                 reply["value"] = encoder.encode(result)
                 if request.get("return_args"):
                     reply["args_after"] = encoder.encode(list(request.get("args", [])))
@@ -179,14 +182,41 @@ class Dispatcher:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:  # everything the code raises is reported, never fatal here
-                reply = {"error": {
-                    "type": type(exc).__name__,
-                    "builtin": _builtin_base(exc),
-                    "message": _safe_str(exc),
-                    "where": self._where(exc.__traceback__),
-                    "not_started": isinstance(exc, NotImplementedError),
-                }}
+                reply = self._error(exc)
                 buffers_out = []
-        reply["stdout"] = stdout.getvalue()
-        reply["stderr"] = stderr.getvalue()[-4000:]
-        return codec.pack(reply, buffers_out)
+        reply["stdout"] = self._printed(stdout.getvalue())
+        reply["stderr"] = self._printed(stderr.getvalue()[-codec.STDERR_CHARS:])[-codec.STDERR_CHARS:]
+        try:
+            return codec.pack(reply, buffers_out, codec.REPLY_BUDGET)
+        except (codec.CodecError, ValueError) as exc:   # too large to describe: say so instead
+            error = self._error(exc)
+            return codec.pack({"error": error, "stdout": reply["stdout"], "stderr": reply["stderr"]}, [])
+
+    def _error(self, exc: BaseException) -> dict:
+        return {"error": {
+            "type": _clean_text(type(exc).__name__[:200]),
+            "builtin": _builtin_base(exc),
+            "message": _clean_text(_safe_str(exc)),
+            "where": _clean_text(self._where(exc.__traceback__)[:1000]),
+            "not_started": isinstance(exc, NotImplementedError),
+        }}
+
+    def _printed(self, text: str) -> str:
+        """This call's output (stdout or stderr), within what the whole submission may still print."""
+        room = self.total_output_limit - self.output_sent
+        if len(text) > room:
+            text = text[:max(room, 0)]
+            if room >= 0:
+                text += (f"\n[出力を打ち切りました(提出物全体で {self.total_output_limit:,} 文字まで) / "
+                         f"output cut: the submission printed more than {self.total_output_limit:,} characters]\n")
+            self.output_sent = self.total_output_limit + 1
+        else:
+            self.output_sent += len(text)
+        return _clean_text(text)
+
+
+def _clean_text(text: str) -> str:
+    """Text that is valid UTF-8 (a lone surrogate becomes '?')."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -23,7 +23,8 @@ def add_arguments(parser):
     parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto")
     parser.add_argument("--config", type=Path, default=GRADING_TOML, help="grading.toml")
     parser.add_argument("--sandbox", choices=["auto", "bubblewrap", "none"], default="auto",
-                        help="auto: bubblewrap when usable, else a plain limited process (with a loud warning)")
+                        help="auto or bubblewrap: stop with an error when bubblewrap cannot be used; none: a plain "
+                             "process with resource limits only (said loudly in the output and in every result)")
     parser.add_argument("--roster", type=Path, help="class list CSV (id, name, email): absent students get a "
                         "'missing' row, submissions not on it are flagged")
     parser.add_argument("--pattern", metavar="REGEX", help="file-name pattern placing an LMS download's files, "
@@ -32,6 +33,18 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
+    from ..grade.batch import Interrupted
+    try:
+        return _run(args)
+    except Interrupted as exc:   # the batch stopped its judges and rebuilt the gradebook
+        print(str(exc), flush=True)
+        return 130
+    except KeyboardInterrupt:   # before the batch started or after it ended
+        print("interrupted: 0 graded, run again to resume", flush=True)
+        return 130
+
+
+def _run(args) -> int:
     from rich.console import Console
     from rich.markup import escape
     from rich.panel import Panel
@@ -96,6 +109,7 @@ def run(args) -> int:
     for key in ("graded", "partial", "pending", "error", "missing"):
         summary.add_row(f"status {key}", str(counts.get(key, 0)))
     summary.add_row("sandbox", batch.sandbox_kind)
+    summary.add_row("memory cap", batch.memory_cap or "–")
     summary.add_row("device", batch.device)
     if batch.sandbox_warning:
         summary.add_row("[red bold]WARNING[/red bold]", f"[red]{batch.sandbox_warning}[/red]")

@@ -9,6 +9,7 @@ import os
 import platform
 import queue
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -66,13 +67,8 @@ def exercise_key(cfg: grading.GradingConfig, module: str) -> str:
 
 
 def expected_sandbox(choice: str) -> str:
-    if choice == "none":
-        return "none"
-    try:
-        from ..jail import sandbox_available
-    except ImportError:
-        return "none"
-    return "bubblewrap" if sandbox_available() else "none"
+    """The sandbox a run with ``--sandbox choice`` grades in (a judge that cannot have it stops the run)."""
+    return "none" if choice == "none" else "bubblewrap"
 
 
 def _now() -> str:
@@ -80,6 +76,18 @@ def _now() -> str:
 
 
 class BatchError(Exception):
+    pass
+
+
+class Interrupted(Exception):
+    """Ctrl-C: the judges are gone and the gradebook matches the result.json files written."""
+
+    def __init__(self, graded: int):
+        super().__init__(f"interrupted: {graded} graded, run again to resume")
+        self.graded = graded
+
+
+class _Stopping(Exception):
     pass
 
 
@@ -121,10 +129,13 @@ class Batch:
         self.config_hash = "sha256:" + _sha(Path(options.config).read_bytes())
         self.sandbox_kind = expected_sandbox(options.sandbox)
         self.sandbox_warning: str | None = None
+        self.memory_cap: str | None = None
         self.device = options.device
         self._device_here: str | None = None
         self.out = Path(options.out)
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._judges: list[Judge] = []
 
     def warm_modules(self) -> str:
         """What the judge imports before its first student: torch only when a selected suite uses
@@ -184,8 +195,10 @@ class Batch:
         def slot(index: int):
             judge = Judge(self.o.config, self.o.device, self.o.sandbox, work / f"judge-{index}.log",
                           warm=self.warm_modules())
+            with self._lock:
+                self._judges.append(judge)
             try:
-                while True:
+                while not self._stopping.is_set():
                     try:
                         student = todo.get_nowait()
                     except queue.Empty:
@@ -196,24 +209,31 @@ class Batch:
                     except JudgeStartError as exc:
                         errors.append(exc)
                         return
+                    except _Stopping:
+                        return
                     with self._lock:
                         outcomes.append(outcome)
                     self.on_event("done", student.id, outcome)
             except BaseException as exc:  # a bug here must not hang the batch
                 errors.append(exc)
             finally:
-                judge.close()
+                if not self._stopping.is_set():
+                    judge.close()
 
         threads = [threading.Thread(target=slot, args=(i,), daemon=True) for i in range(slots)]
+        interrupted = False
         try:
             for thread in threads:
                 thread.start()
             for thread in threads:
                 while thread.is_alive():
                     thread.join(0.2)
+        except KeyboardInterrupt:
+            interrupted = True
+            self._stop(threads)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        if errors and len(outcomes) < len(self.students):
+        if errors and len(outcomes) < len(self.students) and not interrupted:
             raise BatchError(f"grading stopped: {errors[0]}")
         if self.device == "auto" and self._device_here:  # every student was up to date: no judge said it
             self.device = self._device_here
@@ -225,13 +245,38 @@ class Batch:
             key = row["status"].split(":")[0]
             counts[key] = counts.get(key, 0) + 1
         gradebook.write_summary(self.out, {
-            "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning},
+            "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
             "device": self.device, "students": len(table), "statuses": counts,
             "exercises": self.exercises, "maxima": maxima, "possible": self.cfg.total,
             "disabled": list(self.cfg.disabled), "course": self.cfg.course.name,
-            "config_hash": self.config_hash, "written": _now(), **self.classlist.summary()})
+            "config_hash": self.config_hash, "written": _now(), "interrupted": interrupted,
+            **self.classlist.summary()})
         self.table = table
+        if interrupted:
+            raise Interrupted(sum(1 for o in outcomes if o.state == "graded"))
         return outcomes
+
+    def _stop(self, threads: list[threading.Thread]) -> None:
+        """Ctrl-C: no result is written from here on, every judge (and its sandboxes) ends
+        within a few seconds, and the slots finish what they were writing."""
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # a second Ctrl-C must not cut this short
+        try:
+            self._stopping.set()
+            with self._lock:
+                judges = list(self._judges)
+            for judge in judges:
+                proc = judge.proc
+                if proc is not None:
+                    try:
+                        proc.terminate()
+                    except OSError:
+                        pass
+            for judge in judges:
+                judge.stop(grace=2.0)
+            for thread in threads:
+                thread.join(1.0)
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def grade_one(self, student: inputs.Student, judge: Judge, work: Path) -> Outcome:
         started, t0 = _now(), time.monotonic()
@@ -239,6 +284,8 @@ class Batch:
         cached = self.up_to_date(student, sub_hash)
         if cached is not None:
             return Outcome(student.id, "cached", cached)
+        if self._stopping.is_set():
+            raise _Stopping()
         if judge.proc is None:  # its hello says which sandbox every result records
             self._hello(judge.start())
         here = Path(tempfile.mkdtemp(prefix="s-", dir=work))
@@ -279,9 +326,13 @@ class Batch:
                     for module in to_run:
                         exercises[module] = report.exercise_result(self.cfg.exercises[module], raw, self.keys[module])
                 except JudgeLost as exc:
+                    if self._stopping.is_set():
+                        raise _Stopping() from None
                     for module in to_run:
                         exercises[module] = report.simple_exercise(self.cfg.exercises[module], f"error: {exc}",
                                                                    self.keys[module])
+            if self._stopping.is_set():   # the judge was stopped under this student: not graded
+                raise _Stopping()
             for module, ex in exercises.items():
                 ex["sandbox"] = self.sandbox_kind
                 ex["graded_at"] = started
@@ -294,7 +345,7 @@ class Batch:
                                "files": staged.modules, "late": student.late},
                 "config_hash": self.config_hash,
                 "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
-                "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning},
+                "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
                 "device": self.device,
                 "error": staged.error,
                 "exercises": merged,
@@ -312,6 +363,7 @@ class Batch:
     def _hello(self, hello: dict):
         with self._lock:
             self.sandbox_kind = hello.get("sandbox_kind", self.sandbox_kind)
+            self.memory_cap = hello.get("memory_cap", self.memory_cap)
             self.device = hello.get("device", self.device)
             if hello.get("warning") and self.sandbox_warning is None:
                 self.sandbox_warning = hello["warning"]

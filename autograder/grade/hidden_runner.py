@@ -41,7 +41,10 @@ class HiddenRunner:
         self._tmp = tempfile.TemporaryDirectory(prefix="kit-hidden-")
         self.log = Path(self._tmp.name) / "judge.log"
         self.wall_seconds = wall_seconds
-        self._judge = Judge(config, device, "auto", self.log, warm="numpy,torch,torch._dynamo")
+        # The kit's own checks (not students): without bubblewrap, the plain limited worker, said in the log.
+        from ..jail import sandbox_available
+        sandbox = "bubblewrap" if sandbox_available()[0] else "none"
+        self._judge = Judge(config, device, sandbox, self.log, warm="numpy,torch,torch._dynamo")
         self._runs = 0
 
     def run(self, submission_dir: Path, modules: list[str], *, visible: bool = False) -> dict[str, dict]:

@@ -4,13 +4,18 @@ The batch grader starts ``--jobs`` of these (``python -m autograder.grade.judge`
 and talks to each over JSON lines (requests on stdin, replies on the original
 stdout; pytest's own output goes to a log file). A judge keeps its imports and
 its jail pool warm between students; the pool gives every student a fresh
-worker. The parent enforces the per-student wall time by killing the judge.
+worker, and every student gets freshly imported hidden suites (no module state
+survives from one student to the next). The parent enforces the per-student wall
+time by killing the judge. The judge runs under its own memory cap
+(``judge_memory_mb``), and SIGTERM ends it after its sandboxes are cleaned up.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
+import signal
 import sys
 import threading
 import time
@@ -21,35 +26,63 @@ from ..paths import HIDDEN_TESTS, KIT_ROOT
 from ..pytest_plugin import resolve_device
 
 NO_JAIL_WARNING = ("autograder.jail is not available: student code runs INSIDE the judge process "
-                   "with no isolation. Do not trust these grades. / 隔離なしで採点しました。")
+                   "with no isolation (--sandbox none). Do not trust these grades. / "
+                   "隔離なしで採点しました(--sandbox none)。")
+
+
+class JailUnavailable(RuntimeError):
+    """The jail cannot be imported or started, and ``--sandbox none`` was not given."""
 
 
 class _InProcessPlugin:
-    """Stand-in while the jail is missing: the default in-process submission."""
+    """Only with an explicit --sandbox none when the jail cannot be imported: in-process submissions."""
 
     def pytest_kit_make_submission(self, config, path):
         return None
 
 
 def make_pool(limits, device: str, sandbox: str):
-    """(pool or None, plugin factory, sandbox kind, warning)."""
+    """(pool or None, plugin factory, sandbox kind, warning). Never a quiet downgrade: without
+    ``sandbox == "none"``, a jail that cannot be imported or used raises JailUnavailable."""
     try:
-        from ..jail import JailPlugin, WorkerPool
-    except ImportError:
-        if sandbox == "bubblewrap":
-            raise SystemExit("--sandbox bubblewrap: autograder.jail is not available")
+        from ..jail import JailPlugin, WorkerPool, sandbox_available
+    except ImportError as exc:
+        if sandbox != "none":
+            raise JailUnavailable(f"autograder.jail cannot be imported ({exc}); fix the installation, or grade "
+                                  "without any isolation with --sandbox none") from None
         return None, _InProcessPlugin, "none", NO_JAIL_WARNING
+    if sandbox == "auto":
+        usable, reason = sandbox_available()
+        if not usable:
+            raise JailUnavailable(f"{reason}. Install bubblewrap (apt-get install bubblewrap), or grade without a "
+                                  "sandbox (resource limits only) with --sandbox none")
+        sandbox = "bubblewrap"
     pool = WorkerPool(limits, device=device, sandbox=sandbox)
     return pool, (lambda: JailPlugin(pool)), pool.sandbox_kind, pool.warning
 
 
-def _warm_pool(pool) -> None:
-    if pool is None:
-        return
-    try:
-        pool.warm_up(1)
-    except Exception as exc:  # the first student tries again and reports the failure
-        print(f"the jail did not start ahead of the first student: {exc}", file=sys.stderr, flush=True)
+def cap_own_memory(megabytes: int) -> int:
+    """RLIMIT_DATA (soft) for this process: what it holds now plus ``megabytes``. The hard limit
+    stays, so that the sandboxes it starts can set their own. Returns the cap in bytes."""
+    with open("/proc/self/status") as handle:
+        data_kb = next(int(line.split()[1]) for line in handle if line.startswith("VmData:"))
+    cap = data_kb * 1024 + megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+    return cap
+
+
+def forget_suites(folders) -> None:
+    """Drop every module imported from ``folders`` (the suites' folders) from sys.modules:
+    pytest's importlib mode would hand the next student the same module objects, with whatever
+    state the last session left in them."""
+    folders = {str(Path(folder).resolve()) for folder in folders}
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path and os.path.dirname(os.path.abspath(path)) in folders:
+            del sys.modules[name]
 
 
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str,
@@ -70,6 +103,15 @@ def pytest_args(staged: str, modules: list[str], results: str, device: str, conf
             # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here
             "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
             "--device", device, "--grading-config", config_path, "--lang", "both"]
+
+
+def grade_student(job: dict, device: str, config_path: str, make_plugin) -> int:
+    """One student's pytest session, on freshly imported suites; pytest's exit code."""
+    import pytest
+    files = job.get("files") or [str(HIDDEN_TESTS / f"test_{m}.py") for m in job["modules"]]
+    forget_suites({Path(f).resolve().parent for f in files})
+    args = pytest_args(job["staged"], job["modules"], job["results"], device, config_path, files)
+    return int(pytest.main(args, plugins=[make_plugin()]))
 
 
 def main(argv=None) -> int:
@@ -96,40 +138,65 @@ def main(argv=None) -> int:
 
     import importlib
 
-    import pytest
     cfg = grading.load(args.config)
     device = resolve_device(args.device)
     try:
         pool, make_plugin, kind, warning = make_pool(cfg.limits, device, args.sandbox)
-    except Exception as exc:  # e.g. bubblewrap requested but unusable
+    except Exception as exc:  # the jail cannot be imported or used, or bubblewrap was asked for and is not there
         reply({"hello": False, "error": f"{type(exc).__name__}: {exc}"})
         return 2
+
+    def on_term(signum, frame):   # the batch is stopping: end the sandboxes (and their strays) first
+        if pool is not None:
+            pool.shutdown_now()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_term)
     # The worker's zygote imports torch while this process does the same: both are paid once per judge.
-    zygote = threading.Thread(target=_warm_pool, args=(pool,), daemon=True)
-    zygote.start()
+    started: list[BaseException] = []
+
+    def warm_pool():
+        try:
+            pool.warm_up(1)
+        except BaseException as exc:   # reported in the hello: grading does not start without its jail
+            started.append(exc)
+
+    zygote = threading.Thread(target=warm_pool, daemon=True) if pool is not None else None
+    if zygote is not None:
+        zygote.start()
     for name in filter(None, args.warm.split(",")):
         try:
             importlib.import_module(name)
         except ImportError:
             pass
-    zygote.join()
-    reply({"hello": True, "sandbox_kind": kind, "warning": warning, "device": device, "pid": os.getpid()})
+    if zygote is not None:
+        zygote.join()
+    if started:
+        pool.close()
+        hint = "; grade without a sandbox (resource limits only) with --sandbox none" if kind == "bubblewrap" else ""
+        reply({"hello": False, "error": f"the jail did not start: {type(started[0]).__name__}: "
+                                        f"{str(started[0])[:2000]}{hint}"})
+        return 2
+    memory_cap = pool.memory_cap if pool is not None else None
+    judge_cap = cap_own_memory(cfg.limits.judge_memory_mb)
+    reply({"hello": True, "sandbox_kind": kind, "warning": warning, "device": device, "pid": os.getpid(),
+           "memory_cap": memory_cap.kind if memory_cap else "none",
+           "memory_cap_detail": memory_cap.detail if memory_cap else "", "judge_memory_cap": judge_cap})
     try:
         for line in sys.stdin:
             if not line.strip():
                 continue
             job = json.loads(line)
-            started = time.monotonic()
+            started_at = time.monotonic()
             print(f"\n===== {job['student']} =====", flush=True)
             try:
-                code = pytest.main(pytest_args(job["staged"], job["modules"], job["results"], device, args.config,
-                                               job.get("files")), plugins=[make_plugin()])
-                reply({"id": job["id"], "exit": int(code), "seconds": time.monotonic() - started})
+                code = grade_student(job, device, args.config, make_plugin)
+                reply({"id": job["id"], "exit": code, "seconds": time.monotonic() - started_at})
             except BaseException as exc:  # one student's trouble must not end the judge
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 reply({"id": job["id"], "error": f"{type(exc).__name__}: {str(exc)[:500]}",
-                       "seconds": time.monotonic() - started})
+                       "seconds": time.monotonic() - started_at})
     finally:
         if pool is not None:
             pool.close()

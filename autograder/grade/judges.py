@@ -44,7 +44,10 @@ class Judge:
                                      start_new_session=True)
         self._lines = queue.Queue()
         threading.Thread(target=self._read, args=(self.proc, self._lines), daemon=True).start()
-        hello = self._wait(self.start_timeout)
+        try:
+            hello = self._wait(self.start_timeout)
+        except TimeoutError:
+            hello = {"error": f"no answer within {self.start_timeout:g} s (see {self.log})"}
         if hello is None or not hello.get("hello"):
             reason = (hello or {}).get("error") or f"see {self.log}"
             self.kill()
@@ -85,6 +88,19 @@ class Judge:
                 stream.close()
             except OSError:
                 pass
+
+    def stop(self, grace: float = 2.0):
+        """End the judge now: SIGTERM lets it clean its sandboxes up (strays of a worker without
+        bubblewrap included); SIGKILL to its process group after ``grace`` seconds."""
+        proc = self.proc
+        if proc is None:
+            return
+        try:
+            proc.terminate()
+            proc.wait(timeout=grace)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
 
     def close(self):
         proc = self.proc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import mmap
 import os
 import queue
 import select
@@ -28,13 +29,15 @@ from typing import TYPE_CHECKING
 
 from autograder.bridge import codec
 
+from . import memcap
 from . import sandbox as sandbox_mod
-from .zygote import CONTROL_BYTES, FRAME, REQUEST, SPIN_SECONDS
+from .zygote import CALLS, CONTROL_BYTES, FRAME, REQUEST, SPIN_SECONDS
 
 if TYPE_CHECKING:
     from autograder.config import Limits
 
-MAX_REPLY_BYTES = 256 * 1024 * 1024
+MAX_REPLY_BYTES = codec.REPLY_BUDGET.decoded_bytes + codec.REPLY_BUDGET.header_bytes
+OUTPUT_MARKER_CHARS = 400   # the worker's note that it cut a submission's output
 MAX_STAGE_BYTES = 1024 * 1024 * 1024
 MAX_STAGE_FILES = 20_000
 PIPE_BYTES = 1 << 20   # Linux's default cap for an unprivileged pipe (/proc/sys/fs/pipe-max-size)
@@ -63,6 +66,45 @@ class SubmissionTooLarge(ValueError):
 
 class _ZygoteGone(Exception):
     pass
+
+
+class FrameError(Exception):
+    """A reply frame that is too large or followed by stray bytes; ``too_large`` says which."""
+
+    def __init__(self, message: str, too_large: bool = False):
+        super().__init__(message)
+        self.too_large = too_large
+
+
+class FrameReader:
+    """One length-prefixed reply, fed chunk by chunk: its size is checked from the first 8 bytes
+    and its memory taken once, so a reply never costs more than its declared length."""
+
+    def __init__(self, limit: int = MAX_REPLY_BYTES):
+        self.limit = limit
+        self.head = bytearray()
+        self.body: bytearray | None = None
+        self.got = 0
+
+    def feed(self, chunk) -> bytearray | None:
+        """The whole reply once it is complete, else None; FrameError when it cannot be one."""
+        chunk = memoryview(chunk)
+        if self.body is None:
+            need = FRAME.size - len(self.head)
+            self.head += chunk[:need]
+            chunk = chunk[need:]
+            if len(self.head) < FRAME.size:
+                return None
+            (size,) = FRAME.unpack(self.head)
+            if size > self.limit:
+                raise FrameError(f"返り値が大きすぎます(上限 {self.limit >> 20} MB) / "
+                                 f"the reply is too large (limit {self.limit >> 20} MB)", too_large=True)
+            self.body = bytearray(size)
+        if len(chunk) > len(self.body) - self.got:
+            raise FrameError("bytes after the reply")
+        self.body[self.got:self.got + len(chunk)] = chunk
+        self.got += len(chunk)
+        return self.body if self.got == len(self.body) else None
 
 
 def _error_reply(type_name: str, message: str, *, limit: bool = False, lost: bool = False,
@@ -163,7 +205,9 @@ class _Zygote:
         os.chmod(self.staging, 0o755)
         self.scratch = pool.workdir / f"tmp-{index}"   # the worker's /tmp without a sandbox
         self.scratch.mkdir(mode=0o700)
-        self.uid = 2_000_000 + (os.getpid() % 100_000) * 64 + index % 64   # the student's, when we are root
+        # As root, every worker gets a uid of its own: 1024 per zygote, 64 zygotes per judge.
+        self.uid_base = 2_000_000 + ((os.getpid() % 10_000) * 64 + index % 64) * 1024
+        self.uid = self.uid_base
         if sandbox_mod.running_as_root() and pool.sandbox_kind != "bubblewrap":
             # Without a sandbox the worker still leaves root: it can then neither signal the judge
             # nor write the kit's files, and RLIMIT_NPROC (which root ignores) holds.
@@ -171,8 +215,19 @@ class _Zygote:
             os.chmod(pool.workdir, 0o711)
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
+        self.cgroup: memcap.Cgroup | None = None
+        self.calls: mmap.mmap | None = None
+        self._calls_made = 0
         self.info: dict = {}
         self._ids = 0
+
+    def note_call(self, worker_id: int, cpu_seconds: float) -> None:
+        self._calls_made += 1
+        if self.calls is not None:
+            CALLS.pack_into(self.calls, 0, worker_id, self._calls_made, cpu_seconds)
+
+    def worker_uid(self, worker_id: int) -> int:
+        return self.uid_base + worker_id % 1024
 
     # -- life -------------------------------------------------------------
     def alive(self) -> bool:
@@ -187,10 +242,12 @@ class _Zygote:
             "control_fd": control_fd, "mode": mode, "uid": self.uid, "gid": self.uid, "drop_privileges": root,
             "submission": sandbox_mod.SUBMISSION_MOUNT if jailed else str(self.staging),
             "scratch": ["/tmp", "/dev/shm"] if jailed else [str(self.scratch)],
-            "memory_mb": limits.memory_mb, "max_file_mb": limits.max_file_mb,
+            "memory_mb": limits.memory_mb, "memory_cap": self.pool.memory_cap.kind,
+            "max_file_mb": limits.max_file_mb,
             "max_processes": limits.max_processes, "test_cpu_seconds": limits.test_cpu_seconds,
             "worker_cpu_seconds": limits.submission_wall_seconds + limits.test_cpu_seconds,
             "output_limit": limits.max_output_kb * 1024,
+            "total_output_limit": limits.max_submission_output_kb * 1024,
         }
 
     def start(self) -> None:
@@ -198,7 +255,11 @@ class _Zygote:
         if self.pool._closed:
             raise JailError("the worker pool is closed")
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        calls_fd = os.memfd_create("kit-calls", os.MFD_CLOEXEC)
+        os.ftruncate(calls_fd, CALLS.size)
+        self.calls = mmap.mmap(calls_fd, CALLS.size)
         config = self._config(child.fileno())
+        config["calls_fd"] = calls_fd
         python = [sys.executable, "-I", "-c", BOOT.format(root=sandbox_mod.kit_import_root()), json.dumps(config)]
         if self.pool.sandbox_kind == "bubblewrap":
             tmp_mb = max(64, 4 * self.pool.limits.max_file_mb)
@@ -208,13 +269,17 @@ class _Zygote:
             command = python
             env = {**sandbox_mod.sandbox_env(), "HOME": str(self.scratch), "TMPDIR": str(self.scratch),
                    "MPLCONFIGDIR": str(self.scratch)}
+        if self.pool.memory_cap.kind == memcap.CGROUP2:
+            self.cgroup = memcap.Cgroup(self.pool.memory_cap, f"kit-jail-{os.getpid()}-{self.index}")
+            command = self.cgroup.launcher(command)
         log = open(self.pool.workdir / f"zygote-{self.index}.log", "ab")
         try:
             self.proc = self.pool._launcher.run(lambda: subprocess.Popen(
-                command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                command, pass_fds=[child.fileno(), calls_fd], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                 env=env, start_new_session=True, cwd=str(self.scratch)))
         finally:
             child.close()
+            os.close(calls_fd)
             log.close()
         self.sock = parent
         try:
@@ -224,6 +289,12 @@ class _Zygote:
         if not event or event.get("event") != "ready":
             self.destroy()
             raise JailError(f"the jail's zygote did not start: {self.log_tail()}")
+        if self.cgroup is not None:
+            try:
+                self.cgroup.cap(self.pool.limits.memory_mb * 1024 * 1024)
+            except (OSError, ValueError) as exc:
+                self.destroy()
+                raise JailError(f"the jail's memory cap could not be set: {exc}") from None
         self.info = event
 
     def log_tail(self, size: int = 2000) -> str:
@@ -232,8 +303,17 @@ class _Zygote:
         except OSError:
             return ""
 
-    def destroy(self) -> None:
-        """Kill the whole sandbox: its pid namespace ends with it, strays included."""
+    def destroy(self, graceful: float = 0.0) -> None:
+        """Kill the whole sandbox: its pid namespace ends with it, strays included. With
+        ``graceful``, the zygote is first given that long to clean up after its worker itself
+        (without a sandbox, that is what ends the worker's strays)."""
+        if self.proc is not None and graceful and self.sock is not None:
+            self.sock.close()
+            self.sock = None
+            try:
+                self.proc.wait(timeout=graceful)
+            except subprocess.TimeoutExpired:
+                pass
         if self.proc is not None:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
@@ -247,6 +327,12 @@ class _Zygote:
         if self.sock is not None:
             self.sock.close()
             self.sock = None
+        if self.cgroup is not None:
+            self.cgroup.remove()
+            self.cgroup = None
+        if self.calls is not None:
+            self.calls.close()
+            self.calls = None
 
     # -- messages ---------------------------------------------------------
     def send(self, message: dict, fds: list[int] = ()) -> None:
@@ -286,6 +372,7 @@ class _Worker:
         self.exit_status: int | None = None
         self.exited = False
         self.clean = True
+        self.reason: str | None = None   # the zygote's, when it killed the worker: "cpu" | "memory"
 
     def close_fds(self):
         for fd in (self.request_fd, self.reply_fd):
@@ -305,7 +392,12 @@ class _Outcome(Exception):
 
 
 class JailTransport:
-    """One student's connection to a jailed worker (the bridge's transport interface)."""
+    """One student's connection to a jailed worker (the bridge's transport interface).
+
+    A reply is read within MAX_REPLY_BYTES and checked in full before it is handed on
+    (``codec.decode_reply``: budget, dtypes, buffers, text, output caps); the time that takes
+    counts against the call's wall time. Anything malformed fails the call and ends the worker.
+    """
 
     def __init__(self, pool: "WorkerPool", zygote: _Zygote, label: str):
         self.pool = pool
@@ -316,6 +408,7 @@ class JailTransport:
         self._closed = False
         self._budget = float(pool.limits.submission_wall_seconds)
         self._last_wall = float(pool.limits.test_wall_seconds)
+        self._printed = 0
         self._lock = threading.Lock()
 
     # -- the transport interface -----------------------------------------
@@ -342,7 +435,7 @@ class JailTransport:
                 return outcome.reply
             except Exception as exc:   # the judge survives whatever happened to the jail
                 self._kill_worker()
-                return _lost_reply(f"ジェイルの障害 / the jail failed: {type(exc).__name__}: {exc}")
+                return _lost_reply(f"ジェイルの障害 / the jail failed: {type(exc).__name__}: {str(exc)[:300]}")
             finally:
                 self._budget -= time.monotonic() - started
 
@@ -387,7 +480,8 @@ class JailTransport:
                 pass
         worker_id = zygote.next_id()
         try:
-            zygote.send({"cmd": "fork", "id": worker_id}, [request_r, reply_w])
+            zygote.send({"cmd": "fork", "id": worker_id, "uid": zygote.worker_uid(worker_id)},
+                        [request_r, reply_w])
         except _ZygoteGone:
             for fd in (request_w, reply_r):
                 os.close(fd)
@@ -411,6 +505,8 @@ class JailTransport:
             worker.close_fds()
             zygote.destroy()
             raise
+        if zygote.cgroup is not None:
+            zygote.cgroup.mark()
         self._worker = worker
 
     def _await_exit(self, zygote: _Zygote, worker: _Worker, timeout: float, kill_first: bool) -> None:
@@ -433,7 +529,7 @@ class JailTransport:
             except _ZygoteGone:
                 worker.exited, worker.clean = True, False
         if not worker.clean:
-            zygote.destroy()   # restarted on next use
+            zygote.destroy()   # restarted on next use: a fresh sandbox, IPC namespace included
 
     @staticmethod
     def _note_event(worker: _Worker, event: dict) -> None:
@@ -442,6 +538,7 @@ class JailTransport:
             status = event.get("status")
             worker.exit_status = status if isinstance(status, int) else None
             worker.clean = event.get("clean") is True
+            worker.reason = event.get("reason") if event.get("reason") in ("cpu", "memory") else None
 
     def _kill_worker(self) -> None:
         worker, self._worker = self._worker, None
@@ -462,8 +559,9 @@ class JailTransport:
         if zygote.sock is None:
             raise _Outcome(self._died_reply(worker))
         cpu = self._cpu_budget(wall)
+        zygote.note_call(worker.id, cpu)   # the zygote charges the worker's CPU time from here on to this call
         outgoing = [memoryview(REQUEST.pack(len(message), cpu)), memoryview(message)]
-        incoming = bytearray()
+        reader = FrameReader()
         poller = select.poll()
         poller.register(worker.request_fd, select.POLLOUT)
         poller.register(worker.reply_fd, select.POLLIN)
@@ -480,9 +578,9 @@ class JailTransport:
                     except BlockingIOError:
                         os.sched_yield()
                         continue
-                    done = self._take(chunk, incoming, zygote, worker)
+                    done = self._take(chunk, reader, zygote, worker)
                     if done is not None:
-                        return done
+                        return self._check_reply(done, deadline, wall, by_submission)
                     continue
                 spin_until = 0.0
             remaining = deadline - time.monotonic()
@@ -523,50 +621,44 @@ class JailTransport:
                     except BlockingIOError:
                         continue
                     if writing and chunk:
-                        raise _Outcome(self._garbage_reply())   # a reply before the whole request
-                    done = self._take(chunk, incoming, zygote, worker)
+                        raise _Outcome(self._garbage_reply("a reply before the whole request"))
+                    done = self._take(chunk, reader, zygote, worker)
                     if done is not None:
-                        return done
+                        return self._check_reply(done, deadline, wall, by_submission)
 
-    def _take(self, chunk: bytes, incoming: bytearray, zygote: _Zygote, worker: _Worker) -> bytes | None:
+    def _take(self, chunk: bytes, reader: FrameReader, zygote: _Zygote, worker: _Worker) -> bytearray | None:
         """Add a chunk of the reply; the whole reply once it is complete."""
         if not chunk:
             self._await_exit(zygote, worker, EXIT_SECONDS / 2, kill_first=False)
             raise _Outcome(self._died_reply(worker))
-        incoming += chunk
-        if len(incoming) < FRAME.size:
-            return None
-        (expected,) = FRAME.unpack_from(incoming)
-        if expected > MAX_REPLY_BYTES:
-            raise _Outcome(_limit_reply(
-                f"返り値が大きすぎます(上限 {MAX_REPLY_BYTES >> 20} MB) / "
-                f"the reply is too large (limit {MAX_REPLY_BYTES >> 20} MB)"))
-        if len(incoming) < FRAME.size + expected:
-            return None
-        if len(incoming) > FRAME.size + expected:
-            raise _Outcome(self._garbage_reply())
-        del incoming[:FRAME.size]
-        return self._check_reply(incoming)
-
-    def _check_reply(self, reply: bytes) -> bytes:
-        """A reply that is not a well-formed message is an error; limits hit inside the code
-        (MemoryError, the output cap, the file-size cap) become LimitExceeded and cost the worker."""
         try:
-            tree, _ = codec.unpack(reply)
-        except codec.CodecError:
-            raise _Outcome(self._garbage_reply()) from None
-        if not isinstance(tree, dict):
-            raise _Outcome(self._garbage_reply())
-        error = tree.get("error")
-        if not isinstance(error, dict):
-            return reply
+            return reader.feed(chunk)
+        except FrameError as exc:
+            raise _Outcome(_limit_reply(str(exc)) if exc.too_large else self._garbage_reply(str(exc))) from None
+
+    def _check_reply(self, reply: bytearray, deadline: float, wall: float, by_submission: bool) -> bytearray:
+        """A reply that is not a well-formed message is an error; limits hit inside the code
+        (MemoryError, the output cap, the file-size cap) become LimitExceeded and cost the worker.
+        Checking counts against the call: past its deadline the call fails on wall time."""
         limits = self.pool.limits
-        type_name, builtin, text = error.get("type"), error.get("builtin"), str(error.get("message", ""))
-        output = {key: tree[key] if isinstance(tree.get(key), str) else "" for key in ("stdout", "stderr")}
-        output["stdout"] = output["stdout"][-4000:]
+        try:
+            checked = codec.decode_reply(reply, resolve_handle=lambda ref: ref, borrow=True,
+                                         stdout_chars=limits.max_output_kb * 1024 + OUTPUT_MARKER_CHARS)
+        except codec.CodecError as exc:
+            raise _Outcome(self._garbage_reply(str(exc))) from None
+        if time.monotonic() > deadline:
+            raise _Outcome(_limit_reply(self._submission_wall_message() if by_submission
+                                        else self._wall_message(wall)))
+        self._printed += len(checked.stdout) + len(checked.stderr)
+        if self._printed > limits.max_submission_output_kb * 1024 + OUTPUT_MARKER_CHARS:
+            raise _Outcome(self._garbage_reply("more output than the submission may print"))
+        error = checked.error
+        if error is None:
+            return reply
+        type_name, builtin, text = error["type"], error["builtin"], error["message"]
+        output = {"stdout": checked.stdout[-4000:], "stderr": checked.stderr}
         if builtin == "MemoryError" or type_name == "MemoryError":
-            raise _Outcome(_limit_reply(f"メモリ制限 {limits.memory_mb} MB を超えました / "
-                                        f"memory limit of {limits.memory_mb} MB exceeded", **output))
+            raise _Outcome(_limit_reply(self._memory_message(), **output))
         if type_name == "OutputLimitExceeded":
             raise _Outcome(_limit_reply(f"出力制限 {limits.max_output_kb} KB を超えました / "
                                         f"output limit of {limits.max_output_kb} KB exceeded", **output))
@@ -586,21 +678,30 @@ class JailTransport:
     def _wall_message(seconds: float) -> str:
         return f"時間制限 {seconds:g} 秒を超えました / wall-time limit of {seconds:g} s exceeded"
 
+    def _memory_message(self) -> str:
+        mb = self.pool.limits.memory_mb
+        return f"メモリ制限 {mb} MB を超えました / memory limit of {mb} MB exceeded"
+
     def _submission_wall_message(self) -> str:
         seconds = self.pool.limits.submission_wall_seconds
         return (f"提出物全体の時間制限 {seconds:g} 秒を超えました / "
                 f"the submission's total wall-time limit of {seconds:g} s exceeded")
 
     @staticmethod
-    def _garbage_reply() -> bytes:
-        return _lost_reply("ワーカーの応答が壊れています / the worker sent a malformed reply")
+    def _garbage_reply(why: str = "") -> bytes:
+        detail = f": {why[:200]}" if why else ""
+        return _lost_reply(f"ワーカーの応答が壊れています / the worker sent a malformed reply{detail}")
 
     def _died_reply(self, worker: _Worker) -> bytes:
         status = worker.exit_status
         limits = self.pool.limits
-        if status == -signal.SIGXCPU:
+        cgroup = self._zygote.cgroup
+        if status == -signal.SIGXCPU or worker.reason == "cpu":
             cpu = self._cpu_budget(self._last_wall)
             return _limit_reply(f"CPU 時間制限 {cpu:g} 秒を超えました / CPU-time limit of {cpu:g} s exceeded")
+        if worker.reason == "memory" or (status == -signal.SIGKILL and cgroup is not None
+                                         and cgroup.killed_since_mark()):
+            return _limit_reply(self._memory_message())
         if status == -signal.SIGXFSZ:
             return _limit_reply(f"ファイルサイズ制限 {limits.max_file_mb} MB を超えました / "
                                 f"file-size limit of {limits.max_file_mb} MB exceeded")
@@ -624,11 +725,13 @@ class WorkerPool:
     calls start more zygotes, which are kept warm for later students.
     """
 
-    def __init__(self, limits: "Limits", *, device: str = "cpu", sandbox: str = "auto"):
+    def __init__(self, limits: "Limits", *, device: str = "cpu", sandbox: str = "auto",
+                 memory_cap: memcap.MemoryCap | None = None):
         if sandbox not in ("auto", "bubblewrap", "none"):
             raise ValueError(f"sandbox must be 'auto', 'bubblewrap' or 'none', not {sandbox!r}")
         self.limits = limits
         self.device = device
+        self.memory_cap = memory_cap or memcap.detect()
         if sandbox == "none":
             available, reason = False, "sandbox='none' が指定されました / sandbox='none' was asked for"
         else:
@@ -697,8 +800,21 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             zygotes, self._zygotes, self._idle = self._zygotes, [], []
+        self._destroy(zygotes)
+
+    def shutdown_now(self) -> None:
+        """``close`` for a signal handler: takes no lock the interrupted code may hold."""
+        self._closed = True
+        self._destroy(list(self._zygotes))
+
+    def _destroy(self, zygotes: list[_Zygote]) -> None:
+        for zygote in zygotes:   # each zygote ends its worker and what that left running, then goes
+            try:
+                zygote.sock.shutdown(socket.SHUT_RDWR)
+            except (OSError, AttributeError):
+                pass
         for zygote in zygotes:
-            zygote.destroy()
+            zygote.destroy(graceful=EXIT_SECONDS / 5)
         self._launcher.stop()
         shutil.rmtree(self.workdir, ignore_errors=True)
 

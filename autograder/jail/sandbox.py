@@ -33,9 +33,10 @@ def _namespace_args() -> list[str]:
             "--unshare-net", "--unshare-cgroup-try", "--hostname", "jail", "--clearenv"]
     if running_as_root():
         # No user namespace: the zygote keeps only what it needs to drop each worker to its own
-        # uid (so RLIMIT_NPROC counts, and the worker cannot signal the zygote) and to clean up.
+        # uid (so RLIMIT_NPROC counts, and the worker cannot signal the zygote), to watch it
+        # (/proc/<pid>/fd of another uid needs CAP_SYS_PTRACE) and to clean up.
         args += ["--cap-drop", "ALL"]
-        for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_FOWNER", "CAP_DAC_OVERRIDE"):
+        for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_FOWNER", "CAP_DAC_OVERRIDE", "CAP_SYS_PTRACE"):
             args += ["--cap-add", cap]
     else:
         args += ["--unshare-user", "--uid", "65534", "--gid", "65534", "--disable-userns"]

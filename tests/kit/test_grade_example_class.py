@@ -81,7 +81,9 @@ def test_example_class_has_every_kind_of_student(klass):
     names = {s.id for s in inputs.discover(klass)}
     assert set(ORDINARY) <= names
     assert {"infinite_loop", "memory_bomb", "hostile_allclose", "hostile_pytest", "hostile_eq", "hostile_read",
-            "hostile_write", "hostile_network", "hostile_exit", "hostile_fork", "hostile_print"} <= names
+            "hostile_write", "hostile_network", "hostile_exit", "hostile_fork", "hostile_print", "hostile_frames",
+            "hostile_inplace", "hostile_saboteur", "hostile_saboteur_next", "hostile_shm", "hostile_shm_reader",
+            "hostile_sigxcpu"} <= names
 
 
 def test_gradebook_statuses(ordinary):
@@ -107,6 +109,7 @@ def test_gradebook_statuses(ordinary):
     for row in book.values():  # an LMS imports these columns: numbers or nothing, never words
         for column in [*batch.exercises, "total"]:
             assert row[column] == "" or float(row[column]) >= 0, (row["student"], column, row[column])
+    assert result(out, "perfect")["sandbox"]["memory_cap"] in ("cgroup2", "rlimit_data")   # how memory was capped
 
 
 def test_reports_are_written_and_consistent(ordinary):
@@ -188,6 +191,7 @@ HOSTILE_HONEST = {
     "hostile_read": UNCHANGED, "hostile_write": UNCHANGED, "hostile_network": UNCHANGED,
     "hostile_exit": UNCHANGED | {"test_identity_function"}, "hostile_fork": UNCHANGED,
     "hostile_print": UNCHANGED, "infinite_loop": None, "memory_bomb": None,
+    "hostile_frames": set(),   # every reply forged: every call fails, relu's included
 }
 
 
@@ -277,3 +281,89 @@ def test_writing_outside_leaves_no_trace(hostile, klass):
 def test_no_network(hostile):
     _sandboxed(hostile)
     assert hostile[3] == []
+
+
+def test_forged_replies_fail_with_the_reason_and_the_batch_goes_on(hostile):
+    tests = result(hostile[2], "hostile_frames")["exercises"]["activations"]["tests"]
+    messages = [case["message"] for test in tests.values() for case in test["cases"] if case["outcome"] == "failed"]
+    assert messages and all("malformed reply" in message for message in messages), messages[:3]
+
+
+# -- students who try to reach the next student or the judge (issue 10) ----------------------------
+
+def _twin(klass, tmp_path, student, module, drop) -> Path:
+    """A copy of ``student`` without the lines that ``drop`` matches: the same code, minus the attack."""
+    twin = tmp_path / "twins" / f"{student}_twin"
+    twin.mkdir(parents=True)
+    lines = (klass / student / f"{module}.py").read_text(encoding="utf-8").splitlines(keepends=True)
+    (twin / f"{module}.py").write_text("".join(line for line in lines if not drop(line)), encoding="utf-8")
+    return twin.parent
+
+
+def _points(out, student, module):
+    return result(out, student)["exercises"][module]["points"]
+
+
+@pytest.fixture(scope="module")
+def one_judge(klass, quick_config, tmp_path_factory):
+    """Students graded one after another by a single judge, in name order."""
+    if _jail() is None:
+        pytest.skip("autograder.jail is not available")
+
+    def run(students, only, config=None):
+        out = tmp_path_factory.mktemp("one-judge")
+        batch = Batch(Options(submissions=klass, out=out, jobs=1, only=list(only), students=list(students),
+                              config=config or quick_config))
+        batch.run()
+        return batch, out
+    return run
+
+
+def test_the_honest_student_after_a_saboteur_gets_full_marks(one_judge, klass, tmp_path):
+    batch, out = one_judge(["hostile_saboteur", "hostile_saboteur_next"], ["losses"])
+    assert [s.id for s in batch.students] == ["hostile_saboteur", "hostile_saboteur_next"]   # that order, one judge
+    assert _points(out, "hostile_saboteur_next", "losses") == batch.cfg.exercises["losses"].total
+    # and the saboteur earns no more than the same code without the sabotage (less: it runs out of time)
+    twins = _twin(klass, tmp_path, "hostile_saboteur", "losses", lambda line: "_sabotage(y, t)" in line)
+    twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["losses"],
+                         config=batch.o.config))
+    twin.run()
+    assert _points(out, "hostile_saboteur", "losses") <= _points(tmp_path / "twin-grades", "hostile_saboteur_twin",
+                                                                 "losses")
+
+
+def test_writing_into_arguments_gains_nothing(one_judge, klass, tmp_path):
+    batch, out = one_judge(["hostile_inplace"], ["activations"])
+    twins = _twin(klass, tmp_path, "hostile_inplace", "activations", lambda line: "# in place" in line)
+    twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["activations"],
+                         config=batch.o.config))
+    twin.run()
+    # Test by test no more than the same code without the writes (less where a test checks that
+    # the input is left unchanged: the writes are seen there, in the student's own copy).
+    mine = result(out, "hostile_inplace")["exercises"]["activations"]["tests"]
+    theirs = result(tmp_path / "twin-grades", "hostile_inplace_twin")["exercises"]["activations"]["tests"]
+    assert all(mine[name]["earned"] <= theirs[name]["earned"] for name in theirs), (mine, theirs)
+    assert {name for name in theirs if mine[name]["earned"] < theirs[name]["earned"]} <= UNCHANGED
+
+
+def test_shared_memory_left_behind_reaches_nobody(one_judge):
+    batch, out = one_judge(["hostile_shm", "hostile_shm_reader"], ["activations"])
+    assert result(out, "hostile_shm")["exercises"]["activations"]["status"] == "graded"
+    tests = result(out, "hostile_shm_reader")["exercises"]["activations"]["tests"]
+    assert {name for name, test in tests.items() if test["earned"] > 0} <= UNCHANGED
+
+
+def test_ignoring_the_cpu_limit_gains_nothing(one_judge, tmp_path):
+    # A call may use 1 s of CPU time within 20 s of wall time: the student could finish its
+    # 2 s of spinning in time, if nothing but SIGXCPU stopped it.
+    text = GRADING_TOML.read_text(encoding="utf-8")
+    for key, value in {"test_wall_seconds": 20, "test_cpu_seconds": 1, "submission_wall_seconds": 600,
+                       "memory_mb": 2048}.items():
+        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
+    config = tmp_path / "grading.toml"
+    config.write_text(text, encoding="utf-8")
+    batch, out = one_judge(["hostile_sigxcpu"], ["activations"], config=config)
+    ex = result(out, "hostile_sigxcpu")["exercises"]["activations"]
+    assert ex["status"] == "graded" and ex["points"] == 0, ex
+    messages = [case["message"] for test in ex["tests"].values() for case in test["cases"]]
+    assert any("CPU-time limit" in message for message in messages), messages[:3]
