@@ -118,7 +118,9 @@ def bwrap_command(staging: Path, *, device: str = "cpu", tmp_mb: int = 256) -> l
 
 
 def sandbox_env() -> dict[str, str]:
+    # The jail has no /etc/passwd: USER/LOGNAME answer getpass.getuser() (torch asks it on import).
     return {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
+            "USER": "student", "LOGNAME": "student",
             "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1", "OMP_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MPLCONFIGDIR": "/tmp"}
 
