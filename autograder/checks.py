@@ -176,6 +176,8 @@ def _matches(item: Likely, got, same: Callable[[Any, Any], bool]) -> bool:
     try:
         if isinstance(when, (bool, np.bool_)):
             return bool(when)
+        if got is None:   # nothing came back: no mistake to name but that one (the hint's business)
+            return False
         if callable(when) and not isinstance(when, type):
             return bool(when(got))
         return bool(same(got, when))

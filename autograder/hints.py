@@ -192,7 +192,7 @@ def _torch_linear(match) -> tuple[str, str]:
 
 
 def _broadcast(match) -> tuple[str, str]:
-    shapes = re.findall(r"\([\d, ]*\)", match.group(1))
+    shapes = [_shapes(found, "()")[0] for found in re.findall(r"\([\d, ]*\)", match.group(1))]
     return (f"要素ごとの演算で形が合いません: {' と '.join(shapes)}。形が同じか、片方の軸が 1 の場合だけ組み合わせられます"
             "(ブロードキャスト)。print(x.shape) で形を確かめましょう",
             f"these shapes do not combine element by element: {' and '.join(shapes)}; they must be equal, or "
@@ -204,6 +204,31 @@ def _torch_broadcast(match) -> tuple[str, str]:
             "形 (N,) のベクトルは最後の軸(列)に合わせられます",
             "the tensors' shapes do not combine element by element: they must be equal, or one of them 1 on an "
             "axis (broadcasting); a vector of shape (N,) lines up with the last axis (the columns)")
+
+
+def _label_index(match) -> tuple[str, str]:
+    n, _, k = match.groups()
+    return (f"添字の配列の形が合いません: ({n},) と ({n}, {k})。y[np.arange(N), t] の t は形 (N,) のラベルです。"
+            "one-hot の t (N, K) は t.argmax(axis=1) でラベルに直します",
+            f"the index arrays ({n},) and ({n}, {k}) do not fit together: in y[np.arange(N), t], t holds N labels "
+            "of shape (N,); turn a one-hot t (N, K) into labels with t.argmax(axis=1)")
+
+
+def _labels_broadcast(match) -> tuple[str, str]:
+    n, _, k = match.groups()
+    return (f"形 ({n},) と ({n}, {k}) は要素ごとに計算できません。ラベル (N,) を one-hot や確率 (N, K) と掛けて"
+            "いませんか。ラベルなら y[np.arange(N), t] で正解の確率を取り出します",
+            f"shapes ({n},) and ({n}, {k}) do not combine element by element: are labels (N,) multiplied with "
+            "one-hot targets or probabilities (N, K)? For labels, y[np.arange(N), t] picks the right probabilities")
+
+
+def _broadcast_shapes(match) -> tuple[str, str]:
+    n, m, k = match.groups()
+    a, b = f"({n},)", f"({m}, {k})"
+    return (f"要素ごとの演算で形が合いません: {a} と {b}。形が同じか、片方の軸が 1 の場合だけ組み合わせられます"
+            "(ブロードキャスト)。print(x.shape) で形を確かめましょう",
+            f"these shapes do not combine element by element: {a} and {b}; they must be equal, or one of them 1 "
+            "on an axis (broadcasting). Print x.shape to see them")
 
 
 def _axis(match) -> tuple[str, str]:
@@ -218,6 +243,9 @@ PATTERNS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"shapes \(([\d, ]*)\) and \(([\d, ]*)\) not aligned"), _dot),
     (re.compile(r"matmul: Input operand \d has a mismatch in its core dimension"), _matmul),
     (re.compile(r"mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)"), _torch_linear),
+    (re.compile(r"indexing arrays could not be broadcast together with shapes \((\d+),\) \((\d+),(\d+)\)"), _label_index),
+    (re.compile(r"operands could not be broadcast together with shapes \((\d+),\) \((\d+),(\d+)\)"),
+     lambda m: _labels_broadcast(m) if m.group(1) == m.group(2) else _broadcast_shapes(m)),
     (re.compile(r"operands could not be broadcast together with shapes ((?:\([\d, ]*\)\s*)+)"), _broadcast),
     (re.compile(r"The size of tensor a \(\d+\) must match the size of tensor b"), _torch_broadcast),
     (re.compile(r"axis (-?\d+) is out of bounds for array of dimension (\d+)"), _axis),
