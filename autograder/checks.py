@@ -176,7 +176,7 @@ def _matches(item: Likely, got, same: Callable[[Any, Any], bool]) -> bool:
     try:
         if isinstance(when, (bool, np.bool_)):
             return bool(when)
-        if got is None:   # nothing came back: no mistake to name but that one (the hint's business)
+        if got is None or when is None:   # nothing came back, or no such mistake for these inputs
             return False
         if callable(when) and not isinstance(when, type):
             return bool(when(got))

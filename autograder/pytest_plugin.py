@@ -310,7 +310,7 @@ def not_started_category() -> str:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_report_teststatus(report, config):
-    if report.failed and dict(report.user_properties).get("not_started"):
+    if report.failed and dict(getattr(report, "user_properties", ())).get("not_started"):
         return not_started_category(), "N", checks.text("未着手", "NOT STARTED")
     return None
 

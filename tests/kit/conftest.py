@@ -334,3 +334,9 @@ def mentions_problem(wrong: WrongAnswer, outcomes: dict[str, dict]) -> str:
 def message_mentions():
     """``message_mentions(wrong, outcomes)``: "" when the failure messages name the mistake."""
     return mentions_problem
+
+
+@pytest.fixture(scope="session", name="declared_mentions")
+def declared_mentions_fixture():
+    """``declared_mentions(path)``: a planted mistake's MESSAGE_MENTIONS, or ValueError with why."""
+    return declared_mentions
