@@ -185,6 +185,11 @@ def _matmul(match) -> tuple[str, str]:
 
 def _torch_linear(match) -> tuple[str, str]:
     rows, cols, k, m = match.groups()
+    if m == cols != k:   # x @ W with W stored (out, in): its transpose would fit
+        return (f"行列の積の形が合いません: ({rows}, {cols}) @ ({k}, {m})。右は (out, in) の形の重みに見えます: "
+                "転置して x @ W.T と掛けます(nn.Linear と同じ)",
+                f"the matrix product ({rows}, {cols}) @ ({k}, {m}) does not fit; the right one looks like a weight "
+                "stored as (out, in): multiply by its transpose, x @ W.T (as nn.Linear does)")
     return (f"nn.Linear などの行列の積の形が合いません: 入力は ({rows}, {cols})、層は入力の大きさ {k} を待っています。"
             "画像を (N, 784) に平らにしたか(x.view(len(x), -1))、層の大きさを確かめましょう",
             f"the input ({rows}, {cols}) does not fit a layer (nn.Linear) that takes {k} inputs: flatten images "
