@@ -25,7 +25,8 @@ def gradescope(result: dict) -> dict:
                           "output": _status_text(status), "visibility": "visible", "status": "failed"})
             continue
         if status != "graded":   # pending or ungradable: not counted, so no points either way
-            tests.append({"name": f"{module}", "output": _status_text(status), "visibility": "visible"})
+            tests.append({"name": f"{module}", "score": 0.0, "max_score": 0.0, "output": _status_text(status),
+                          "visibility": "visible"})
             continue
         if ex.get("not_started"):
             tests.append({"name": f"{module}", "score": 0.0, "max_score": ex["possible"],
