@@ -179,6 +179,64 @@ def _function_hint(config, function: str) -> tuple[str, str]:
     return ("エラーの場所の行を確かめましょう", "look at the line where the error happened")
 
 
+class KitFailure:
+    """A failure as the kit words it, in place of pytest's traceback: the message (the check in
+    words, expected, what came back, the hint; or the student's exception, file and line) and
+    where the check sits in the test file. ``reprcrash.message`` is what pytest's short summary
+    and the grader's results (autograder.grade.collect) take: the message, no exception class."""
+
+    class _Crash:
+        def __init__(self, path: str, lineno: int, message: str):
+            self.path, self.lineno, self.message = path, lineno, message
+
+    def __init__(self, message: str, path: str = "", lineno: int = 0, repeat_of: str = ""):
+        self.message = message
+        self.reprcrash = self._Crash(path, lineno, message)
+        self.check = f"{path}:{lineno}" if path else ""
+        self.repeat_of = repeat_of   # the case of the same test that failed with this very message
+
+    def toterminal(self, out) -> None:
+        if self.repeat_of:
+            out.line(checks.text(f"{self.repeat_of} と同じ失敗です", f"the same failure as {self.repeat_of}"))
+        else:
+            first, *rest = self.message.splitlines() or [""]
+            out.line(first, red=True, bold=True)
+            for line in rest:
+                out.line(line)
+        if self.check:
+            out.line(f"  {checks.text('チェック', 'check')}: {self.check}")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _check_location(item, excinfo) -> tuple[str, int]:
+    """The test file's line that made the failing call or check (relative to the rootdir)."""
+    try:
+        entries = [entry for entry in excinfo.traceback if Path(entry.path) == Path(item.path)]
+    except Exception:
+        entries = []
+    if not entries:
+        return "", 0
+    try:
+        shown = Path(item.path).relative_to(item.config.rootpath)
+    except ValueError:
+        shown = Path(item.path)
+    return str(shown), entries[-1].lineno + 1
+
+
+_seen_key = pytest.StashKey[dict]()
+
+
+def _kit_failure(item, excinfo, message: str) -> KitFailure:
+    path, lineno = _check_location(item, excinfo)
+    # Parametrized cases failing with one message: the terminal shows it once.
+    seen = item.config.stash.setdefault(_seen_key, {})
+    key = (str(item.path), getattr(item, "originalname", item.name), message)
+    repeat_of = seen.setdefault(key, item.name)
+    return KitFailure(message, path, lineno, repeat_of=repeat_of if repeat_of != item.name else "")
+
+
 def _error_message(config, exc: SubmissionError) -> str:
     function = getattr(exc, "function", "")
     if isinstance(exc, NotStarted):
@@ -202,9 +260,16 @@ def pytest_runtest_makereport(item, call):
         exc = call.excinfo.value
         not_started = isinstance(exc, NotStarted)
         report.user_properties.append(("not_started", not_started))
+        report.user_properties.append(("function", getattr(exc, "function", "")))
         if not_started:
             report.user_properties.append(("not_started_function", getattr(exc, "function", "")))
-        report.longrepr = _error_message(item.config, exc)
+            report.longrepr = _error_message(item.config, exc)
+        else:
+            report.longrepr = _kit_failure(item, call.excinfo, _error_message(item.config, exc))
+    elif call.excinfo is not None and call.excinfo.errisinstance(checks.CheckFailed):
+        exc = call.excinfo.value
+        report.user_properties.append(("function", exc.func))
+        report.longrepr = _kit_failure(item, call.excinfo, str(exc))
     if report.failed and call.when in ("setup", "call"):
         printed = "".join(sub.take_printed() for sub in _live(item.config))
         if printed:
@@ -245,7 +310,7 @@ def not_started_category() -> str:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_report_teststatus(report, config):
-    if report.failed and dict(report.user_properties).get("not_started"):
+    if report.failed and dict(getattr(report, "user_properties", ())).get("not_started"):
         return not_started_category(), "N", checks.text("未着手", "NOT STARTED")
     return None
 

@@ -1,5 +1,9 @@
 """pytest plugin that records each test's outcome and failure message as JSON.
 
+A failure's message is the kit's (autograder.checks, or the student's exception as the
+pytest plugin words it), followed by what the student's code printed in that test;
+``function`` is the call the failure is about, in the test's words.
+
 Used with ``-p autograder.grade.collect --kit-results FILE``.
 """
 from __future__ import annotations
@@ -44,7 +48,9 @@ def _failure(report) -> str:
         return reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and crash.message:
-        return crash.message
+        # The kit's own failures carry no class name; a test's bare assert speaks in its own words too.
+        message = crash.message
+        return message[len("AssertionError: "):] if message.startswith("AssertionError: ") else message
     return str(longrepr)[-2000:]
 
 
@@ -60,6 +66,7 @@ class _Recorder:
                 entry["outcome"] = "failed" if report.failed else "skipped"
                 entry["message"] = _message(report)
                 entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
+                entry["function"] = str(dict(report.user_properties).get("function") or "")
             elif report.when == "call":
                 entry["outcome"] = "passed"
 

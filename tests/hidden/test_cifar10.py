@@ -21,11 +21,12 @@ import pytest
 import torch
 
 from autograder.bridge import SubmissionError
-from autograder.checks import assert_that
+from autograder.checks import assert_that, likely
 from autograder.data.cifar10 import detect_format, is_fixture, load_cached, synthetic_images
 from autograder.paths import KIT_ROOT
 
 PENDING_GPU = "pending: needs a GPU / GPU が必要です"
+CHANCE_LEVEL = 0.3   # near 0.1, the chance level of 10 classes (a small test set scatters around it)
 ACCURACY_HINT = ("モデルを大きく・学習を長く(時間内で)、データ拡張(反転・平行移動)や正規化を試しましょう",
                  "try a wider model, more epochs within the budget, flips and shifts, input normalisation")
 
@@ -166,7 +167,12 @@ def _check_tier(accuracy, tier):
     where = "fixture" if plan.fixture else "CIFAR-10"
     assert_that(value >= threshold, func=f"cifar10 test accuracy ({where})", expected=f">= {threshold:.2f}",
                 got=round(value, 4), hint=ACCURACY_HINT,
-                problem=(f"テスト精度が段階 {tier} の基準に届きません", f"test accuracy is below tier {tier}"))
+                problem=(f"テスト精度が段階 {tier} の基準に届きません", f"test accuracy is below tier {tier}"),
+                likely=[likely(value < CHANCE_LEVEL,
+                               "精度が当て推量の水準 (10 クラスで 0.1) に近いです: 画像とラベルの対応(同じ並べ替えで一緒に"
+                               "シャッフルしているか)と、forward が入力 x を使っているかを確かめましょう",
+                               "the accuracy is near chance level (0.1 for 10 classes): check that images and labels "
+                               "stay paired (shuffled with one permutation) and that forward uses its input x")])
 
 
 def test_accuracy_tier_1(accuracy):

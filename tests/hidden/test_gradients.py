@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pytest
 
-from autograder.checks import assert_close, assert_that
+from autograder.checks import assert_close, assert_that, likely
 
 RTOL = 1e-3
 ATOL = 1e-3
@@ -33,6 +33,35 @@ GRAD_HINT = ("x の要素ごとに、その要素だけを h 動かして差分�
 RESTORE_HINT = ("x[idx] を動かしたら、次の要素に進む前に元の値に戻してください(x のコピーを動かす場合も)",
                 "after moving x[idx], put the old value back before the next element (also when you move a copy of x)")
 GD_HINT = ("x ← x - lr · numerical_gradient(f, x) を step_num 回", "x ← x - lr · numerical_gradient(f, x), step_num times")
+
+
+def diff_mistakes(func, x, expected):
+    """Known mistakes of numerical_diff: 2h forgotten, h too small (0), h too large."""
+    found = [likely(2 * expected, "微分の 2 倍の値です: 中心差分 (f(x+h) - f(x-h)) は 2h で割ります",
+                    "this is twice the derivative: the central difference (f(x+h) - f(x-h)) divides by 2h"),
+             likely(lambda got: abs(expected) > 1e-6 and float(got) == 0.0,
+                    "0 です: h が小さすぎて x + h が x と同じ数になっています(丸め誤差)。h は 1e-4 程度に",
+                    "this is 0: h is too small, so x + h == x (rounding); use h about 1e-4")]
+    for h in (1.0, 0.5, 0.1, 0.05, 0.01):
+        found.append(likely((func(x + h) - func(x)) / h,
+                            f"h が大きすぎます(h = {h:g} の前方差分の値です)。誤差はおよそ h/2·f'' なので h は 1e-4 程度に",
+                            f"h is too large (this is the forward difference with h = {h:g}); it errs by about h/2·f'', "
+                            "so use h about 1e-4"))
+    return found
+
+
+def gd_mistakes(x0, lr, steps, curvature=(2.0, 2.0)):
+    """gradient_descent on a sum of c·x²/2 terms (each step multiplies x by 1 - lr·c): the lr argument
+    ignored (0.01 used), or the gradient added."""
+    x0, c = np.asarray(x0, dtype=np.float64), np.asarray(curvature, dtype=np.float64)
+    found = [likely(x0 * (1 + lr * c) ** steps, "勾配を足した値です(x ← x + lr·∇f)。勾配降下法は勾配を引きます(x ← x - lr·∇f)",
+                    "this adds the gradient (x ← x + lr·∇f); gradient descent subtracts it (x ← x - lr·∇f)")]
+    if lr != 0.01:
+        ignored = x0 * (1 - 0.01 * c) ** steps
+        found.append(likely(lambda got: np.allclose(np.asarray(got, dtype=np.float64), ignored, rtol=1e-3, atol=1e-6),
+                            f"lr=0.01 で動かした値です: 引数の lr(ここでは {lr:g})を使っていません",
+                            f"this is what lr=0.01 gives: the lr argument (here {lr:g}) is not used"))
+    return found
 
 
 # Functions sent to the submission by value (module-level defs using only np / math).
@@ -118,15 +147,18 @@ def test_numerical_diff_values(submission, func, x, expected):
     where = f"gradients.numerical_diff({func.__name__}, {x})"
     assert_that(np.ndim(got) == 0, func=where, problem=("数(スカラー)を返してください", "return a number (a scalar)"),
                 expected=expected, got=got, hint=DIFF_HINT)
-    assert_close(got, expected, rtol=RTOL, atol=ATOL, func=where, hint=DIFF_HINT)
+    assert_close(got, expected, rtol=RTOL, atol=ATOL, func=where, hint=DIFF_HINT,
+                 likely=diff_mistakes(func, x, expected))
 
 
 def test_numerical_diff_flat_point(submission):
     # f'(0) = 0 for x²; the forward difference gives h = 1e-4, within atol; f'(1) = 2 rules out a constant 0.
     got_flat = submission.gradients.numerical_diff(function_2_sum, 0.0)
     got_slope = submission.gradients.numerical_diff(function_2_sum, 1.0)
-    assert_close(got_flat, 0.0, atol=ATOL, func="gradients.numerical_diff(x², 0)", hint=DIFF_HINT)
-    assert_close(got_slope, 2.0, rtol=RTOL, func="gradients.numerical_diff(x², 1)", hint=DIFF_HINT)
+    assert_close(got_flat, 0.0, atol=ATOL, func="gradients.numerical_diff(x², 0)", hint=DIFF_HINT,
+                 likely=diff_mistakes(function_2_sum, 0.0, 0.0))
+    assert_close(got_slope, 2.0, rtol=RTOL, func="gradients.numerical_diff(x², 1)", hint=DIFF_HINT,
+                 likely=diff_mistakes(function_2_sum, 1.0, 2.0))
 
 
 @pytest.mark.parametrize("x, expected", [([3.0, 4.0], [6.0, 8.0]), ([0.0, 2.0], [0.0, 4.0]),
@@ -154,8 +186,8 @@ def test_numerical_gradient_matrix_input(submission):
     expected[1, 0] -= 2.0
     got = submission.gradients.numerical_gradient(matrix_function, x.copy())
     assert_close(got, expected, rtol=RTOL, atol=ATOL, func="gradients.numerical_gradient(f, x of shape (2, 3))",
-                 hint=("x が 2 次元でも全要素を回ります。np.ndindex(x.shape) か np.nditer を使いましょう",
-                       "visit every element of a 2-D x too: np.ndindex(x.shape) or np.nditer"))
+                 hint=("x が 2 次元(多次元)でも全要素を回ります。np.ndindex(x.shape) か np.nditer を使いましょう",
+                       "visit every element of a 2-D (multi-dimensional) x too: np.ndindex(x.shape) or np.nditer"))
 
 
 @pytest.mark.parametrize("shape", [(5,), (2, 3)], ids=["1-D", "2-D"])
@@ -179,14 +211,14 @@ def test_numerical_gradient_restores_x(submission):
     got, x_after = called.value, called.args[1]
     assert_close(got, expected, rtol=CROSS_RTOL, atol=CROSS_ATOL, func="gradients.numerical_gradient(f, x)",
                  hint=RESTORE_HINT)
-    assert_close(x_after, original, rtol=0, atol=1e-12, func="gradients.numerical_gradient: x afterwards",
-                 hint=RESTORE_HINT)
+    assert_close(x_after, original, rtol=0, atol=1e-12, func="gradients.numerical_gradient(f, x): x afterwards",
+                 hint=RESTORE_HINT, came_back="input")
 
 
 def test_gradient_descent_course_example(submission):
     got = submission.gradients.gradient_descent(function_2, np.array([-3.0, 4.0]), lr=0.1, step_num=100)
     assert_close(got, [0.0, 0.0], atol=ATOL, func="gradients.gradient_descent(x0² + x1², (-3, 4), lr=0.1, step_num=100)",
-                 hint=GD_HINT)
+                 hint=GD_HINT, likely=gd_mistakes([-3.0, 4.0], 0.1, 100))
 
 
 def test_gradient_descent_trajectory(submission):
@@ -195,7 +227,8 @@ def test_gradient_descent_trajectory(submission):
     expected = (1 - 2 * lr) ** steps * np.array([-3.0, 4.0])
     got = submission.gradients.gradient_descent(function_2, np.array([-3.0, 4.0]), lr=lr, step_num=steps)
     assert_close(got, expected, rtol=RTOL, atol=ATOL,
-                 func="gradients.gradient_descent(x0² + x1², (-3, 4), lr=0.1, step_num=10)", hint=GD_HINT)
+                 func="gradients.gradient_descent(x0² + x1², (-3, 4), lr=0.1, step_num=10)", hint=GD_HINT,
+                 likely=gd_mistakes([-3.0, 4.0], lr, steps))
 
 
 def test_gradient_descent_defaults(submission):
@@ -203,15 +236,17 @@ def test_gradient_descent_defaults(submission):
     expected = np.array([-7.0 * (1 - 0.01 / 10) ** 100, 2.0 * (1 - 0.02) ** 100])
     got = submission.gradients.gradient_descent(elongated, np.array([-7.0, 2.0]))
     assert_close(got, expected, rtol=RTOL, atol=ATOL, func="gradients.gradient_descent(x0²/20 + x1², (-7, 2))",
-                 hint=("既定値は lr=0.01, step_num=100 です", "the defaults are lr=0.01 and step_num=100"))
+                 hint=("既定値は lr=0.01, step_num=100 です", "the defaults are lr=0.01 and step_num=100"),
+                 likely=gd_mistakes([-7.0, 2.0], 0.01, 100, curvature=(0.1, 2.0)))
 
 
 def test_gradient_descent_small_and_large_lr(submission):
     gd = submission.gradients.gradient_descent
     tiny = gd(function_2, np.array([-3.0, 4.0]), lr=1e-10, step_num=100)
     assert_close(tiny, [-3.0, 4.0], rtol=1e-6, func="gradients.gradient_descent(lr=1e-10)",
-                 hint=("学習率が小さすぎるとほとんど動きません", "with a tiny learning rate x barely moves"))
+                 hint=("学習率が小さすぎるとほとんど動きません", "with a tiny learning rate x barely moves"),
+                 likely=gd_mistakes([-3.0, 4.0], 1e-10, 100))
     large = np.asarray(gd(function_2, np.array([-3.0, 4.0]), lr=10.0, step_num=100), dtype=np.float64)
     assert_that(bool(np.all(np.abs(large) > 1e6)), func="gradients.gradient_descent(lr=10)",
                 problem=("学習率が大きすぎると発散するはずです", "with too large a learning rate x should diverge"),
-                got=large, hint=GD_HINT)
+                got=large, hint=GD_HINT, likely=gd_mistakes([-3.0, 4.0], 10.0, 100))

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import torch
 
-from autograder.checks import assert_close, assert_that, central_difference, relative_error, show
+from autograder.checks import assert_close, assert_that, central_difference, likely, relative_error, show
 
 GRAD_TOL = 1e-6
 TORCH_TOL = dict(rtol=1e-9, atol=1e-12)
@@ -31,21 +31,37 @@ SOFTMAX_HINT = ("dx = (y - t) / N(N はバッチサイズ、ラベルなら one-
                 "dx = (y - t) / N (N the batch size; think of labels as one-hot)")
 
 
-def check_gradient(got, numeric, *, func, hint, tol=GRAD_TOL):
+def _gives(mistake, got) -> bool:
+    """Whether ``got`` is what a known mistake gives (a value, or a test of what came back)."""
+    try:
+        if got is None:
+            return False
+        if callable(mistake):
+            return bool(mistake(got))
+        value = np.asarray(mistake, dtype=np.float64)
+        return np.shape(got) == value.shape and bool(np.allclose(np.asarray(got, dtype=np.float64), value,
+                                                                 rtol=1e-6, atol=1e-12))
+    except (TypeError, ValueError):
+        return False
+
+
+def check_gradient(got, numeric, *, func, hint, tol=GRAD_TOL, mistakes=()):
+    """``mistakes``: (what a known mistake gives, ja, en), named when the gradient is that."""
     __tracebackhide__ = True
     try:
         arr = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
         arr = None
+    causes = [likely(_gives(mistake, got), ja, en) for mistake, ja, en in mistakes]
     assert_that(arr is not None and arr.shape == numeric.shape, func=func,
                 problem=("勾配の形(shape)が違います", "the gradient has the wrong shape"),
                 expected=f"shape {numeric.shape}", got=got if arr is None else f"shape {arr.shape}: {show(arr)}",
-                hint=hint)
+                hint=hint, likely=causes)
     err = relative_error(arr, numeric)
     assert_that(err < tol, func=func,
                 problem=("数値微分(中心差分)と一致しません", "does not match the numerical gradient (central difference)"),
-                expected=f"relative error < {tol:g}; numerical gradient {show(numeric)}",
-                got=f"relative error {err:.3g}; returned {show(arr)}", hint=hint)
+                expected=f"numerical gradient {show(numeric)} (relative error < {tol:g})",
+                got=f"{show(arr)} (relative error {err:.3g})", hint=hint, likely=causes)
 
 
 def away_from_zero(rng, shape, low=0.2, high=2.0):
@@ -107,8 +123,12 @@ def test_mul_layer_arrays(submission):
     layer = submission.layers.MulLayer()
     assert_close(layer.forward(x, y), expected_out, rtol=1e-12, func="layers.MulLayer.forward(arrays)")
     dx, dy = layer.backward(dout)
-    check_gradient(dx, expected_dx, func="layers.MulLayer.backward: dx", hint=MUL_HINT)
-    check_gradient(dy, expected_dy, func="layers.MulLayer.backward: dy", hint=MUL_HINT)
+    check_gradient(dx, expected_dx, func="layers.MulLayer.backward: dx", hint=MUL_HINT,
+                   mistakes=[(dout * x, "dx に自分の入力 x を掛けています。乗算ノードはもう一方の入力 y を掛けます",
+                            "dx multiplies by its own input x; a multiplication node multiplies by the other input, y")])
+    check_gradient(dy, expected_dy, func="layers.MulLayer.backward: dy", hint=MUL_HINT,
+                   mistakes=[(dout * y, "dy に自分の入力 y を掛けています。乗算ノードはもう一方の入力 x を掛けます",
+                            "dy multiplies by its own input y; a multiplication node multiplies by the other input, x")])
 
 
 def test_add_layer_arrays(submission):
@@ -130,8 +150,10 @@ def test_relu_forward_leaves_input_unchanged(submission):
     called = submission.call_and_read_args(submission.layers.Relu().forward, x)
     got, (x_after,) = called.value, called.args
     assert_close(got, expected, func="layers.Relu.forward", hint=RELU_HINT)
-    assert_close(x_after, original, rtol=0, func="layers.Relu.forward: x afterwards",
-                 hint=("out = x.copy() してから 0 を入れましょう", "make out = x.copy() before writing zeros"))
+    assert_close(x_after, original, rtol=0, func="layers.Relu.forward(x): x afterwards", came_back="input",
+                 hint=("out = x.copy() してから 0 を入れましょう", "make out = x.copy() before writing zeros"),
+                 likely=[likely(expected, "入力 x が ReLU の結果に書き換えられています(x[mask] = 0 は x そのものを変えます)",
+                                "your input x was overwritten with the ReLU of it (x[mask] = 0 changes x itself)")])
 
 
 def test_relu_backward_numerical(submission):
@@ -142,7 +164,9 @@ def test_relu_backward_numerical(submission):
     layer = submission.layers.Relu()
     layer.forward(x)
     dx = layer.backward(dout)
-    check_gradient(dx, expected, func="layers.Relu.backward", hint=RELU_HINT)
+    check_gradient(dx, expected, func="layers.Relu.backward", hint=RELU_HINT,
+                   mistakes=[(np.maximum(0, dout), "dout に ReLU をかけた値です。forward の x <= 0 の場所(mask)を 0 にします",
+                            "this is ReLU applied to dout; zero the places where x <= 0 in forward (the mask)")])
 
 
 def test_sigmoid_forward(submission):
@@ -160,14 +184,27 @@ def test_sigmoid_backward_numerical(submission):
     layer = submission.layers.Sigmoid()
     layer.forward(x)
     dx = layer.backward(dout)
-    check_gradient(dx, expected, func="layers.Sigmoid.backward", hint=SIGMOID_HINT)
+    check_gradient(dx, expected, func="layers.Sigmoid.backward", hint=SIGMOID_HINT, mistakes=sigmoid_mistakes(x, dout))
+
+
+def sigmoid_mistakes(x, dout):
+    y = 1 / (1 + np.exp(-x))
+    return [(dout * x * (1 - x), "x(1 - x) を使った値です: y(1 - y) の y は forward の出力 y です",
+             "this uses x(1 - x): the y in y(1 - y) is forward's output y"),
+            (y * (1 - y), "dout を掛けていない値です: dx = dout · y(1 - y)", "this is y(1 - y) without dout: dx = dout · y(1 - y)")]
+
+
+def relu_mistakes(x, dout):
+    return [(np.maximum(0, dout), "dout に ReLU をかけた値です。forward の x <= 0 の場所(mask)を 0 にします",
+             "this is ReLU applied to dout; zero the places where x <= 0 in forward (the mask)")]
 
 
 def test_relu_sigmoid_match_torch(submission):
     rng = np.random.default_rng(5)
     x = away_from_zero(rng, (3, 6))
     dout = rng.normal(size=(3, 6))
-    for name, fn, hint in [("Relu", torch.relu, RELU_HINT), ("Sigmoid", torch.sigmoid, SIGMOID_HINT)]:
+    for name, fn, hint, mistakes in [("Relu", torch.relu, RELU_HINT, relu_mistakes),
+                                     ("Sigmoid", torch.sigmoid, SIGMOID_HINT, sigmoid_mistakes)]:
         xt = torch.tensor(x, requires_grad=True)
         yt = fn(xt)
         yt.backward(torch.tensor(dout))
@@ -175,7 +212,8 @@ def test_relu_sigmoid_match_torch(submission):
         layer = getattr(submission.layers, name)()
         assert_close(layer.forward(x), expected_out, **TORCH_TOL, func=f"layers.{name}.forward vs torch")
         assert_close(layer.backward(dout), expected_dx, **TORCH_TOL,
-                     func=f"layers.{name}.backward vs torch autograd", hint=hint)
+                     func=f"layers.{name}.backward vs torch autograd", hint=hint,
+                     likely=[likely(value, ja, en) for value, ja, en in mistakes(x, dout)])
 
 
 # ---- Affine -------------------------------------------------------------------------------
@@ -183,6 +221,13 @@ def affine_case(seed, n=4, n_in=3, n_out=5):
     rng = np.random.default_rng(seed)
     return (rng.normal(size=(n_out, n_in)), rng.normal(size=n_out), rng.normal(size=(n, n_in)),
             rng.normal(size=(n, n_out)))
+
+
+def db_mistakes(dout):
+    return [(dout.mean(axis=0), "db をバッチで平均した値です(N で割っています)。db は dout の axis=0 の和です",
+             "this is db averaged over the batch (divided by N); db is the sum of dout over axis 0"),
+            (lambda got: np.ndim(got) == 0, "db が 1 つの数です: 全要素の和でなく axis=0(バッチ方向)の和で、形は (out,)",
+             "db is a single number: sum over axis 0 (the batch) only, which gives shape (out,)")]
 
 
 def test_affine_forward(submission):
@@ -203,7 +248,8 @@ def test_affine_backward_numerical(submission):
     dx = layer.backward(dout)
     check_gradient(dx, expected_dx, func="layers.Affine.backward: dx (N, in)", hint=AFFINE_HINT)
     check_gradient(layer.dW, expected_dW, func="layers.Affine.backward: dW (out, in)", hint=AFFINE_HINT)
-    check_gradient(layer.db, expected_db, func="layers.Affine.backward: db (out,)", hint=AFFINE_HINT)
+    check_gradient(layer.db, expected_db, func="layers.Affine.backward: db (out,)", hint=AFFINE_HINT,
+                   mistakes=db_mistakes(dout))
 
 
 def test_affine_matches_torch(submission):
@@ -217,7 +263,8 @@ def test_affine_matches_torch(submission):
     assert_close(layer.forward(x), expected["out"], **TORCH_TOL, func="layers.Affine.forward vs torch.nn.functional.linear")
     assert_close(layer.backward(dout), expected["dx"], **TORCH_TOL, func="layers.Affine.backward: dx vs torch", hint=AFFINE_HINT)
     assert_close(layer.dW, expected["dW"], **TORCH_TOL, func="layers.Affine.backward: dW vs torch", hint=AFFINE_HINT)
-    assert_close(layer.db, expected["db"], **TORCH_TOL, func="layers.Affine.backward: db vs torch", hint=AFFINE_HINT)
+    assert_close(layer.db, expected["db"], **TORCH_TOL, func="layers.Affine.backward: db vs torch", hint=AFFINE_HINT,
+                 likely=[likely(value, ja, en) for value, ja, en in db_mistakes(dout)])
 
 
 def test_affine_single_sample_batch(submission):
@@ -230,10 +277,20 @@ def test_affine_single_sample_batch(submission):
     assert_close(dx, expected_dx, rtol=1e-12, func="layers.Affine.backward: dx for a batch of one", hint=AFFINE_HINT)
     assert_close(layer.dW, expected_dW, rtol=1e-12, func="layers.Affine.backward: dW for a batch of one", hint=AFFINE_HINT)
     assert_close(layer.db, expected_db, rtol=1e-12, func="layers.Affine.backward: db for a batch of one",
-                 hint=AFFINE_HINT)
+                 hint=AFFINE_HINT, likely=[likely(value, ja, en) for value, ja, en in db_mistakes(dout)])
 
 
 # ---- SoftmaxWithLoss ----------------------------------------------------------------------
+def softmax_loss_mistakes(x, labels, dout=1.0):
+    y, one_hot = np_softmax(x), np.eye(x.shape[1])[labels]
+    return [((y - one_hot) * dout, "バッチサイズ N で割っていない値です(N 倍)。dx = dout · (y - t) / N",
+             "this is not divided by the batch size N (N times too large): dx = dout · (y - t) / N"),
+            ((y - one_hot) / len(x), "dout を掛けていない値です(dout = 1 のときだけ正しい): dx = dout · (y - t) / N",
+             "this ignores dout (right only for dout = 1): dx = dout · (y - t) / N")] if dout != 1.0 else \
+        [((y - one_hot), "バッチサイズ N で割っていない値です(N 倍)。dx = (y - t) / N",
+          "this is not divided by the batch size N (N times too large): dx = (y - t) / N")]
+
+
 def softmax_case(seed, n=5, k=4):
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(n, k))
@@ -262,7 +319,8 @@ def test_softmax_with_loss_backward_numerical(submission, target):
     layer = submission.layers.SoftmaxWithLoss()
     layer.forward(x, t)
     dx = layer.backward()
-    check_gradient(dx, expected, func=f"layers.SoftmaxWithLoss.backward() with t as {target}", hint=SOFTMAX_HINT)
+    check_gradient(dx, expected, func=f"layers.SoftmaxWithLoss.backward() with t as {target}", hint=SOFTMAX_HINT,
+                   mistakes=softmax_loss_mistakes(x, labels))
 
 
 @pytest.mark.parametrize("dout", [2.5, 0.3], ids=["dout=2.5", "dout=0.3"])
@@ -275,7 +333,8 @@ def test_softmax_with_loss_backward_honours_dout(submission, dout):
     dx = layer.backward(dout)
     check_gradient(dx, expected, func=f"layers.SoftmaxWithLoss.backward({dout})",
                    hint=("上流の勾配 dout を掛けます: dx = dout · (y - t) / N",
-                         "multiply by the upstream gradient: dx = dout · (y - t) / N"))
+                         "multiply by the upstream gradient: dx = dout · (y - t) / N"),
+                   mistakes=softmax_loss_mistakes(x, labels, dout))
 
 
 def test_softmax_with_loss_matches_torch(submission):
@@ -286,7 +345,8 @@ def test_softmax_with_loss_matches_torch(submission):
     layer = submission.layers.SoftmaxWithLoss()
     layer.forward(x, one_hot)
     assert_close(layer.backward(1), expected, **TORCH_TOL,
-                 func="layers.SoftmaxWithLoss.backward(1) vs torch cross_entropy (N=8, K=10)", hint=SOFTMAX_HINT)
+                 func="layers.SoftmaxWithLoss.backward(1) vs torch cross_entropy (N=8, K=10)", hint=SOFTMAX_HINT,
+                 likely=[likely(value, ja, en) for value, ja, en in softmax_loss_mistakes(x, labels)])
 
 
 def test_softmax_with_loss_large_scores(submission):
@@ -297,11 +357,16 @@ def test_softmax_with_loss_large_scores(submission):
     layer = submission.layers.SoftmaxWithLoss()
     loss = layer.forward(x, labels)
     dx = layer.backward()
+    overflow = likely(lambda got: not np.all(np.isfinite(np.asarray(got, dtype=np.float64))),
+                      "nan か inf です: 最大値を引かずに exp を取ると exp(1000) が桁あふれします",
+                      "nan or inf: exp(1000) overflows unless the maximum is subtracted first")
     assert_close(loss, expected_loss, rtol=0, atol=atol,
                  func="layers.SoftmaxWithLoss.forward with scores near 1000",
-                 hint=("softmax では最大値を引いてから exp を取ります", "subtract the maximum before exp in softmax"))
+                 hint=("softmax では最大値を引いてから exp を取ります", "subtract the maximum before exp in softmax"),
+                 likely=[overflow])
     assert_close(dx, expected_dx, **TORCH_TOL,
-                 func="layers.SoftmaxWithLoss.backward with scores near 1000", hint=SOFTMAX_HINT)
+                 func="layers.SoftmaxWithLoss.backward with scores near 1000", hint=SOFTMAX_HINT,
+                 likely=[overflow, *(likely(value, ja, en) for value, ja, en in softmax_loss_mistakes(x, labels))])
 
 
 # ---- a small network built from the layers ------------------------------------------------

@@ -10,7 +10,7 @@ correct solution fails it with a probability below 1e-20).
 """
 import numpy as np
 
-from autograder.checks import assert_close, assert_equal, assert_that, show
+from autograder.checks import assert_close, assert_equal, assert_that, likely, show
 
 # 講義 / lecture 000:531-540 (X[1] is [5, 3] there)
 X_COURSE = np.array([[1, 3], [5, 3], [9, 11]])
@@ -26,6 +26,18 @@ INDEX_HINT = ("try: で X[i](または X[i][j])を返し、except IndexError: �
 BATCH_HINT = ("rng = np.random.default_rng(seed); idx = rng.choice(len(x), batch_size, replace=False); "
               "x[idx], t[idx]",
               "rng = np.random.default_rng(seed); idx = rng.choice(len(x), batch_size, replace=False); x[idx], t[idx]")
+
+
+def shift_mistakes(a, shift, scale):
+    a = np.asarray(a)
+    found = [likely(a * scale, "c = a * scale の値です: c は b に掛けます(c = b * scale)",
+                    "this is a * scale: multiply b (c = b * scale)")]
+    if isinstance(scale, int) and scale > 1:
+        found.append(likely(lambda got: np.shape(got)[:1] == (scale * len(a),) and np.shape(got)[1:] == a.shape[1:],
+                            f"リストの掛け算の形です(list * {scale} はリストを {scale} 回繰り返します)。NumPy 配列のまま計算します",
+                            f"this is a list multiplied (list * {scale} repeats the list {scale} times); compute with "
+                            "NumPy arrays"))
+    return found
 
 
 def _pair(got, func, what):
@@ -81,7 +93,7 @@ def test_shift_and_scale_course_example(submission):
                  "numpy_workshop.shift_and_scale", "(b, c)")
     assert_equal(np.asarray(b), np.array([4, 5, 6]), func="numpy_workshop.shift_and_scale([1, 2, 3]): b", hint=SHIFT_HINT)
     assert_equal(np.asarray(c), np.array([40, 50, 60]), func="numpy_workshop.shift_and_scale([1, 2, 3]): c",
-                 hint=SHIFT_HINT)
+                 hint=SHIFT_HINT, likely=shift_mistakes(np.array([1, 2, 3]), 3, 10))
 
 
 def test_shift_and_scale_matrices_and_other_numbers(submission):
@@ -93,17 +105,19 @@ def test_shift_and_scale_matrices_and_other_numbers(submission):
                      "numpy_workshop.shift_and_scale", "(b, c)")
         func = f"numpy_workshop.shift_and_scale(shape {a.shape}, shift={shift}, scale={scale})"
         assert_close(b, a + shift, rtol=1e-12, func=func + ": b", hint=SHIFT_HINT)
-        assert_close(c, (a + shift) * scale, rtol=1e-12, func=func + ": c", hint=SHIFT_HINT)
+        assert_close(c, (a + shift) * scale, rtol=1e-12, func=func + ": c", hint=SHIFT_HINT,
+                     likely=shift_mistakes(a, shift, scale))
 
 
 def test_shift_and_scale_leaves_a_unchanged(submission):
     a = np.array([[1, 2, 4], [3, 5, 7]])
     called = submission.call_and_read_args(submission.numpy_workshop.shift_and_scale, a, 3, 10)
     b, c = _pair(called.value, "numpy_workshop.shift_and_scale", "(b, c)")
-    assert_close(c, (a + 3) * 10, rtol=0, func="numpy_workshop.shift_and_scale(D): c", hint=SHIFT_HINT)
-    assert_equal(np.asarray(called.args[0]), a, func="numpy_workshop.shift_and_scale: a afterwards",
-                 hint=("a += ... は呼び出し元の配列を書き換えます。b = a + shift で新しい配列を",
-                       "a += ... overwrites the caller's array; b = a + shift makes a new one"))
+    assert_close(c, (a + 3) * 10, rtol=0, func="numpy_workshop.shift_and_scale(D): c", hint=SHIFT_HINT,
+                 likely=shift_mistakes(a, 3, 10))
+    assert_equal(np.asarray(called.args[0]), a, func="numpy_workshop.shift_and_scale(D, 3, 10): a afterwards",
+                 came_back="input", hint=("a += ... は呼び出し元の配列を書き換えます。b = a + shift で新しい配列を",
+                                          "a += ... overwrites the caller's array; b = a + shift makes a new one"))
 
 
 # -- inspect_matrix -------------------------------------------------------------------------
@@ -117,10 +131,15 @@ def _check_inspect(got, X, y, func):
     assert_close(row, X[0], rtol=1e-12, func=func + ": X[0]",
                  hint=("0 行目は X[0] です(1 行目ではありません)", "row 0 is X[0] (not X[1])"))
     assert_close(element, X[0][1], rtol=1e-12, func=func + ": X[0][1]",
-                 hint=("X[0][1] は 0 行目の 1 列目です", "X[0][1] is row 0, column 1"))
+                 hint=("X[0][1] は 0 行目の 1 列目です", "X[0][1] is row 0, column 1"),
+                 likely=[likely(X[1][0], "X[1][0](1 行目の 0 列目)の値です", "this is X[1][0] (row 1, column 0)")]
+                 if len(X) > 1 else [])
     assert_equal(shape, tuple(X.shape), func=func + ": X.shape",
                  hint=("X.shape は (行数, 列数) のタプルです(X.size は要素数)",
-                       "X.shape is the tuple (rows, columns) (X.size counts the elements)"))
+                       "X.shape is the tuple (rows, columns) (X.size counts the elements)"),
+                 likely=[likely(lambda got: not isinstance(got, tuple) and got == X.size,
+                                "X.size(要素数)の値です。X.shape は (行数, 列数)",
+                                "this is X.size, the number of elements; X.shape is (rows, columns)")])
 
 
 def test_inspect_matrix_course_values(submission):
@@ -211,7 +230,9 @@ def test_random_batch_seed(submission):
                       "use np.random.default_rng(seed) (np.random.choice ignores the seed)"))
     others = [_picked_rows(batch(x, t, 20, s), x, t, 20, f"numpy_workshop.random_batch(seed={s})") for s in (8, 9)]
     assert_that(not any(np.array_equal(first, o) for o in others), func="numpy_workshop.random_batch: seeds 7, 8, 9",
-                problem=("seed が違うのに同じミニバッチです", "different seeds gave the same batch"), hint=BATCH_HINT)
+                problem=("seed が違うのに同じミニバッチです", "different seeds gave the same batch"), hint=BATCH_HINT,
+                likely=[likely(np.array_equal(first, np.arange(20)), "毎回先頭の行(0, 1, 2, …)です: ランダムに選んでいません",
+                               "these are the first rows (0, 1, 2, …) every time, not a random pick")])
 
 
 def test_random_batch_spreads_over_the_data(submission):
@@ -223,7 +244,10 @@ def test_random_batch_spreads_over_the_data(submission):
                 func="numpy_workshop.random_batch: 30 batches of 100 from 60,000",
                 problem=("6 万枚全体からランダムに選ばれていません", "the rows are not drawn at random from all 60,000"),
                 expected="row numbers spread over 0..59999 (mean about 30000)",
-                got=f"mean {rows.mean():.0f}, min {rows.min()}, max {rows.max()}", hint=BATCH_HINT)
+                got=f"mean {rows.mean():.0f}, min {rows.min()}, max {rows.max()}", hint=BATCH_HINT,
+                likely=[likely(all(np.array_equal(p, np.arange(100)) for p in picked),
+                               "毎回先頭の行(0, 1, 2, …)です: ランダムに選んでいません",
+                               "these are the first rows (0, 1, 2, …) every time, not a random pick")])
 
 
 def test_random_batch_leaves_inputs_unchanged(submission):
@@ -234,5 +258,7 @@ def test_random_batch_leaves_inputs_unchanged(submission):
     x_after, t_after = called.args[0], called.args[1]
     hint = ("np.random.shuffle(x) は x そのものを並べ替えます。行番号を選んで取り出しましょう",
             "np.random.shuffle(x) reorders x itself; pick row numbers and index instead")
-    assert_equal(np.asarray(x_after), x, func="numpy_workshop.random_batch: x afterwards", hint=hint)
-    assert_equal(np.asarray(t_after), t, func="numpy_workshop.random_batch: t afterwards", hint=hint)
+    assert_equal(np.asarray(x_after), x, func="numpy_workshop.random_batch(N = 300, 30): x afterwards", hint=hint,
+                 came_back="input")
+    assert_equal(np.asarray(t_after), t, func="numpy_workshop.random_batch(N = 300, 30): t afterwards", hint=hint,
+                 came_back="input")

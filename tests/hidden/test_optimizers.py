@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 import torch
 
-from autograder.checks import assert_close, assert_that
+from autograder.checks import assert_close, assert_that, likely
 
 START = (-7.0, 2.0)
 NAMES = ["SGD", "Momentum", "AdaGrad", "Adam"]
@@ -97,6 +97,89 @@ REFERENCES = {"SGD": [RefSGD], "Momentum": [RefMomentum], "AdaGrad": [RefAdaGrad
 TORCH_FORMS = {"SGD": [{}], "Momentum": [{}], "AdaGrad": [{"eps": 1e-7}, {"eps": 0.0}], "Adam": [{}]}
 
 
+# ---- known mistakes, as references of their own: named when a student's values are theirs ------
+class StaysPut(RefSGD):
+    def update(self, params, grads):
+        pass
+
+
+class VelocityEveryTime(RefMomentum):
+    def update(self, params, grads):
+        self.v = {}
+        super().update(params, grads)
+
+
+class MovesBeforeVelocity(RefMomentum):
+    def update(self, params, grads):
+        for k in params:
+            params[k] = params[k] + self.v.get(k, 0.0)
+            self.v[k] = self.momentum * self.v.get(k, 0.0) - self.lr * grads[k]
+
+
+class GradientSignFlipped(RefMomentum):
+    def update(self, params, grads):
+        for k in params:
+            self.v[k] = self.momentum * self.v.get(k, 0.0) + self.lr * grads[k]
+            params[k] = params[k] + self.v[k]
+
+
+class SquaresReplaced(RefAdaGrad):
+    def update(self, params, grads):
+        self.h = {}
+        super().update(params, grads)
+
+
+class DividedByH(RefAdaGrad):
+    def update(self, params, grads):
+        for k in params:
+            self.h[k] = self.h.get(k, 0.0) + grads[k] ** 2
+            params[k] = params[k] - self.lr * grads[k] / (self.h[k] + self.eps)
+
+
+class NoBiasCorrection(RefAdam):
+    def update(self, params, grads):
+        self.t += 1
+        for k in params:
+            self.m[k] = self.m.get(k, 0.0) + (1 - self.b1) * (grads[k] - self.m.get(k, 0.0))
+            self.v[k] = self.v.get(k, 0.0) + (1 - self.b2) * (grads[k] ** 2 - self.v.get(k, 0.0))
+            params[k] = params[k] - self.lr * self.m[k] / (np.sqrt(self.v[k]) + 1e-7)
+
+
+class SecondMomentWithBeta1(RefAdam):
+    def update(self, params, grads):
+        self.t += 1
+        lr_t = self.lr * np.sqrt(1 - self.b2 ** self.t) / (1 - self.b1 ** self.t)
+        for k in params:
+            self.m[k] = self.m.get(k, 0.0) + (1 - self.b1) * (grads[k] - self.m.get(k, 0.0))
+            self.v[k] = self.v.get(k, 0.0) + (1 - self.b1) * (grads[k] ** 2 - self.v.get(k, 0.0))
+            params[k] = params[k] - lr_t * self.m[k] / (np.sqrt(self.v[k]) + 1e-7)
+
+
+MISTAKES = {
+    "SGD": [(StaysPut, "params が変わっていません: params[key] をその場で書き換えます(ローカル変数への代入では変わりません)",
+             "params did not change: write into params[key] (assigning a local name changes nothing)")],
+    "Momentum": [(VelocityEveryTime, "v を update のたびに作り直した値です(ただの SGD と同じ)。v は update をまたいで残します",
+                  "this recreates v at every update (plain SGD); keep v between updates"),
+                 (MovesBeforeVelocity, "更新前の v で W を動かした値です: 先に v ← αv - lr·勾配、それから W ← W + v",
+                  "this moves W with the old v: first v ← αv - lr·gradient, then W ← W + v"),
+                 (GradientSignFlipped, "勾配の項の符号が逆の値です(v ← αv + lr·勾配)。v ← αv - lr·勾配",
+                  "the gradient term has the wrong sign (v ← αv + lr·gradient); it is v ← αv - lr·gradient")],
+    "AdaGrad": [(SquaresReplaced, "h を毎回 勾配⊙勾配 で置き換えた値です: h は足し込みます(h ← h + 勾配⊙勾配)",
+                 "this replaces h with gradient⊙gradient at every update; h accumulates (h ← h + gradient⊙gradient)"),
+                (DividedByH, "√h でなく h で割った値です", "this divides by h instead of √h")],
+    "Adam": [(NoBiasCorrection, "バイアス補正のない値です(lr_t でなく lr をそのまま使っています)",
+              "this has no bias correction (lr is used instead of lr_t)"),
+             (SecondMomentWithBeta1, "v の移動平均に beta1 を使った値です: v は beta2、m は beta1",
+              "this averages v with beta1; v uses beta2 (m uses beta1)")],
+}
+
+
+def mistakes(name, run):
+    """``run(reference_class)`` gives what the check compares; each known mistake of ``name`` is
+    run the same way and named when the student's value is its value."""
+    return [likely(run(variant), ja, en) for variant, ja, en in MISTAKES[name]]
+
+
 def torch_optimizer(name, params, lr, form):
     if name == "SGD":
         return torch.optim.SGD(params, lr=lr)
@@ -107,7 +190,7 @@ def torch_optimizer(name, params, lr, form):
     return torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999), eps=1e-7)
 
 
-def assert_close_to_one(got, candidates, *, func, rtol, atol, hint):
+def assert_close_to_one(got, candidates, *, func, rtol, atol, hint, likely=()):
     """``got`` matches one of the accepted ``candidates`` at the full tolerance; a failure shows
     the first (the book's form)."""
     __tracebackhide__ = True
@@ -117,7 +200,7 @@ def assert_close_to_one(got, candidates, *, func, rtol, atol, hint):
             return
         except AssertionError:
             pass
-    assert_close(got, candidates[0], func=func, rtol=rtol, atol=atol, hint=hint)
+    assert_close(got, candidates[0], func=func, rtol=rtol, atol=atol, hint=hint, likely=likely)
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -173,7 +256,7 @@ def test_book_trajectory(submission, name):
     rtol, atol = TOL[name]
     assert_close_to_one(got, expected, rtol=rtol, atol=atol,
                         func=f"optimizers.{name}(lr={lr}) on x²/20 + y² from (-7, 2): positions after each of 30 updates",
-                        hint=HINTS[name])
+                        hint=HINTS[name], likely=mistakes(name, lambda ref: trajectory(ref(lr=lr), 30)))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -184,7 +267,7 @@ def test_matches_torch_optim(submission, name):
     rtol, atol = TOL[name]
     assert_close_to_one(got, expected, rtol=rtol, atol=atol,
                         func=f"optimizers.{name}(lr={lr}) vs torch.optim: positions after each of 30 updates",
-                        hint=HINTS[name])
+                        hint=HINTS[name], likely=mistakes(name, lambda ref: trajectory(ref(lr=lr), 30)))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -195,7 +278,8 @@ def test_default_hyperparameters(submission, name):
     rtol, atol = TOL[name]
     assert_close_to_one(got, expected, rtol=rtol, atol=min(atol, 1e-6),
                         func=f"optimizers.{name}() with the default arguments: 20 updates",
-                        hint=(f"既定値を確認: {name} の __init__ の引数", f"check the default arguments of {name}.__init__"))
+                        hint=(f"既定値を確認: {name} の __init__ の引数", f"check the default arguments of {name}.__init__"),
+                        likely=mistakes(name, lambda ref: trajectory(ref(), 20)))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -215,11 +299,19 @@ def test_several_parameters(submission, name):
     opt = make(submission, name, lr=0.05)
     for grads in grads_seq:
         mine = update(submission, opt, mine, grads)
+    def run(reference):
+        ref_params, ref = {k: v.copy() for k, v in init.items()}, reference(lr=0.05)
+        for grads in grads_seq:
+            ref.update(ref_params, {k: g.copy() for k, g in grads.items()})
+        return ref_params
+
+    variants = [(run(variant), ja, en) for variant, ja, en in MISTAKES[name]]
     for key in shapes:
         assert_close_to_one(mine[key], [e[key] for e in expected], rtol=TOL[name][0], atol=TOL[name][1],
                             func=f"optimizers.{name}(lr=0.05): params['{key}'] (shape {shapes[key]}) after 5 updates",
                             hint=("状態(v, h, m)はキーごとに params と同じ形で持ちます",
-                                  "keep the state (v, h, m) per key, shaped like params[key]"))
+                                  "keep the state (v, h, m) per key, shaped like params[key]"),
+                            likely=[likely(value[key], ja, en) for value, ja, en in variants])
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -234,15 +326,27 @@ def test_update_in_place_leaves_grads_unchanged(submission, name):
         for _ in range(2):
             ref.update(ref_params, {k: v.copy() for k, v in saved.items()})
         expected.append(ref_params)
+    def run(reference):
+        ref_params, ref = {k: v.copy() for k, v in params.items()}, reference(lr=0.1)
+        for _ in range(2):
+            ref.update(ref_params, {k: v.copy() for k, v in saved.items()})
+        return ref_params
+
+    variants = [(run(variant), ja, en) for variant, ja, en in MISTAKES[name]]
     opt = make(submission, name, lr=0.1)
     params, grads = submission.call_and_read_args(opt.update, params, grads).args
     params, grads = submission.call_and_read_args(opt.update, params, grads).args
+    for key in saved:   # grads first: a change to them also moves params on the second update
+        assert_close(grads[key], saved[key], rtol=0, func=f"optimizers.{name}(lr=0.1).update: grads['{key}'] afterwards",
+                     came_back="input", hint=("grads は読むだけにして、書き換えないでください", "only read grads; do not change them"),
+                     likely=[likely(lambda got, key=key: any(np.allclose(got, saved[key] * 0.1 ** n) for n in (1, 2)),
+                                    "grads が lr 倍に書き換えられています(grads *= lr は呼び出し元の配列を変えます)",
+                                    "your grads were scaled by lr in place (grads *= lr changes the caller's arrays)")])
     for key in saved:
         assert_close_to_one(params[key], [e[key] for e in expected], rtol=TOL[name][0], atol=TOL[name][1],
                             func=f"optimizers.{name}(lr=0.1).update twice: params['{key}'] afterwards",
-                            hint=("params の配列をその場で(in place)書き換えます", "change params' arrays in place"))
-        assert_close(grads[key], saved[key], rtol=0, func=f"optimizers.{name}.update: grads['{key}'] afterwards",
-                     hint=("grads は読むだけにして、書き換えないでください", "only read grads; do not change them"))
+                            hint=("params の配列をその場で(in place)書き換えます", "change params' arrays in place"),
+                            likely=[likely(value[key], ja, en) for value, ja, en in variants])
 
 
 def test_adam_first_step_is_about_lr(submission):
@@ -250,9 +354,10 @@ def test_adam_first_step_is_about_lr(submission):
     params = {"w": np.array([3.0, -0.02, 400.0])}
     grads = {"w": np.array([0.5, -5.0, 300.0])}
     expected = params["w"] - 0.1 * np.sign(grads["w"])
+    causes = mistakes("Adam", lambda ref: update(None, ref(lr=0.1), {"w": params["w"].copy()}, grads)["w"])
     params = update(submission, submission.optimizers.Adam(lr=0.1), params, grads)
     assert_close(params["w"], expected, rtol=1e-6, atol=1e-6, func="optimizers.Adam(lr=0.1): the first update",
-                 hint=HINTS["Adam"])
+                 hint=HINTS["Adam"], likely=causes)
 
 
 def test_optimizers_decrease_the_function(submission):

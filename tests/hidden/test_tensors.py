@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from autograder.checks import assert_close, assert_that, show
+from autograder.checks import assert_close, assert_that, likely, show
 
 # 講義 / lecture 001:2576-2591, 2604-2616, 2635-2653
 A_COURSE = torch.tensor([[1, 2], [3, 4]])
@@ -46,7 +46,10 @@ def _assert_dtype(got, dtype, func, hint):
     __tracebackhide__ = True
     arr = np.asarray(got)
     assert_that(arr.dtype == dtype, func=func, problem=("dtype が違います", "wrong dtype"),
-                expected=str(dtype), got=f"{arr.dtype}: {show(arr)}", hint=hint)
+                expected=str(dtype), got=f"{arr.dtype}: {show(arr)}", hint=hint,
+                likely=[likely(np.issubdtype(arr.dtype, np.integer),
+                               f"整数 ({arr.dtype}) のテンソルです: 整数のリストから作ると整数になります",
+                               f"this is an integer ({arr.dtype}) tensor: a list of ints gives ints unless a dtype is given")])
 
 
 # -- make_tensors ---------------------------------------------------------------------------
@@ -77,9 +80,12 @@ def test_make_tensors_from_ints_and_nested_lists(submission):
 def _check_elementwise(submission, x, y, func):
     __tracebackhide__ = True
     expected = [v.numpy() for v in (x + y, x - y, x * y, x / y)]
+    floor = (x // y).numpy()
     got = _tuple(submission.tensors.elementwise(x, y), 4, func, "(x + y, x - y, x * y, x / y)")
     for name, value, wanted in zip(("x + y", "x - y", "x * y", "x / y"), got, expected):
-        assert_close(value, wanted, **F32, func=f"{func}: {name}", hint=ELEMENTWISE_HINT)
+        causes = [likely(floor, "x / y が切り捨ての割り算 x // y の結果です", "x / y gives what the floor division x // y gives")] \
+            if name == "x / y" else []
+        assert_close(value, wanted, **F32, func=f"{func}: {name}", hint=ELEMENTWISE_HINT, likely=causes)
 
 
 def test_elementwise_course_example(submission):
@@ -105,7 +111,7 @@ def test_products_course_example(submission):
     got = _tuple(submission.tensors.products(A_COURSE, B_COURSE), 2, "tensors.products", "(A * B, matmul(A, B))")
     assert_close(got[0], [[-1, 2], [15, 24]], rtol=0, func="tensors.products(A, B): A * B", hint=PRODUCTS_HINT)
     assert_close(got[1], [[9, 13], [17, 27]], rtol=0, func="tensors.products(A, B): torch.matmul(A, B)",
-                 hint=PRODUCTS_HINT)
+                 hint=PRODUCTS_HINT, likely=_product_mistakes(A_COURSE, B_COURSE))
 
 
 def test_products_other_shapes(submission):
@@ -117,7 +123,15 @@ def test_products_other_shapes(submission):
         func = f"tensors.products(A ({n}, {n}), B ({n}, {n}))"
         elementwise, matmul = _tuple(submission.tensors.products(A, B), 2, func, "(A * B, matmul(A, B))")
         assert_close(elementwise, expected[0], **F32, func=func + ": A * B", hint=PRODUCTS_HINT)
-        assert_close(matmul, expected[1], rtol=1e-5, atol=1e-6, func=func + ": torch.matmul(A, B)", hint=PRODUCTS_HINT)
+        assert_close(matmul, expected[1], rtol=1e-5, atol=1e-6, func=func + ": torch.matmul(A, B)", hint=PRODUCTS_HINT,
+                     likely=_product_mistakes(A, B))
+
+
+def _product_mistakes(A, B):
+    return [likely((A * B).numpy(), "* は要素ごとの積です: 行列の積は torch.matmul(A, B)",
+                   "* is the element-wise product; the matrix product is torch.matmul(A, B)"),
+            likely(torch.matmul(B, A).numpy(), "torch.matmul(B, A) の順になっています: A が左、B が右",
+                   "this is torch.matmul(B, A); A goes on the left, B on the right")]
 
 
 # -- broadcast_ops --------------------------------------------------------------------------
@@ -127,7 +141,12 @@ def test_broadcast_ops_course_example(submission):
                  "tensors.broadcast_ops", "(A * s, A + s, A * b)")
     for name, value, wanted in zip(("A * 10", "A + 10", "A * b"), got,
                                    ([[10, 20], [30, 40]], [[11, 12], [13, 14]], [[10, 40], [30, 80]])):
-        assert_close(value, wanted, rtol=0, func=f"tensors.broadcast_ops(A, [10, 20], 10): {name}", hint=BROADCAST_HINT)
+        causes = [likely((A_COURSE * torch.tensor([10, 20]).reshape(-1, 1)).numpy(),
+                         "b を列 (N, 1) にして、各行を 1 つの値で掛けています: b は形 (N,) のまま A * b",
+                         "b is used as a column (N, 1), multiplying each row by one value; keep b of shape (N,): A * b")] \
+            if name == "A * b" else []
+        assert_close(value, wanted, rtol=0, func=f"tensors.broadcast_ops(A, [10, 20], 10): {name}", hint=BROADCAST_HINT,
+                     likely=causes)
 
 
 def test_broadcast_ops_other_shapes(submission):
@@ -172,13 +191,19 @@ def test_greater_than_other_tensors(submission):
     assert_close(got, np.zeros(0), rtol=0, func="tensors.greater_than(X, 100) (なし / none)", hint=GREATER_HINT)
 
 
+def _MSE_HALF(mse):
+    return likely(np.float64(mse) / 2, "1/2 が付いています(講義の 1/(2N) の損失): F.mse_loss は (x1 - x2)² の平均そのもの",
+                  "this has a factor 1/2 (the lecture's 1/(2N) loss); F.mse_loss is the plain mean of (x1 - x2)²")
+
+
 # -- relu_and_mse ---------------------------------------------------------------------------
 
 def test_relu_and_mse_course_example(submission):
     got = _tuple(submission.tensors.relu_and_mse(torch.tensor(1.5), torch.tensor(0.75)), 2,
                  "tensors.relu_and_mse", "(relu(x1), mse_loss(x1, x2))")
     assert_close(got[0], 1.5, **F32, func="tensors.relu_and_mse(1.5, 0.75): relu", hint=("F.relu(x1)", "F.relu(x1)"))
-    assert_close(got[1], 0.5625, **F32, func="tensors.relu_and_mse(1.5, 0.75): mse_loss", hint=MSE_HINT)
+    assert_close(got[1], 0.5625, **F32, func="tensors.relu_and_mse(1.5, 0.75): mse_loss", hint=MSE_HINT,
+                 likely=[_MSE_HALF(0.5625)])
 
 
 def test_relu_and_mse_tensors(submission):
@@ -190,7 +215,8 @@ def test_relu_and_mse_tensors(submission):
         got = _tuple(submission.tensors.relu_and_mse(x1, x2), 2, "tensors.relu_and_mse", "(relu(x1), mse_loss(x1, x2))")
         assert_close(got[0], relu, **F32, func=f"tensors.relu_and_mse(shape {shape}): relu",
                      hint=("負の要素だけ 0 になります", "only the negative elements become 0"))
-        assert_close(got[1], mse, **F32, func=f"tensors.relu_and_mse(shape {shape}): mse_loss", hint=MSE_HINT)
+        assert_close(got[1], mse, **F32, func=f"tensors.relu_and_mse(shape {shape}): mse_loss", hint=MSE_HINT,
+                     likely=[_MSE_HALF(mse)])
 
 
 # -- MyLinear -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from autograder.checks import assert_close, assert_that, central_difference, relative_error, show
+from autograder.checks import assert_close, assert_that, central_difference, likely, relative_error, show
 
 BN_EPS = 1e-6
 BN_TOL = 1e-4
@@ -43,10 +43,22 @@ BN_BACKWARD_HINT = ("μ と σ² を通る道の勾配も足します(教科書 
                     "add the gradients through μ and σ² as well (book 6.3, the computational graph)")
 
 
+def _xavier_mistakes(n_in, n_out):
+    return [(1 / n_in, "平方根を忘れて標準偏差が 1/n_in になっています: 1/√n_in", "the square root is missing: std 1/n_in, not 1/√n_in"),
+            (1 / np.sqrt(n_out), "n_out(この層)で割っています: n は前層の n_in", "this divides by n_out (this layer); n is the previous layer's n_in")]
+
+
+def _he_mistakes(n_in, n_out):
+    return [(1 / np.sqrt(n_in), "係数 2 が抜けて Xavier の 1/√n_in になっています: √(2/n_in)",
+             "the factor 2 is missing: this is Xavier's 1/√n_in, not √(2/n_in)"),
+            (np.sqrt(2 / n_out), "n_out(この層)で割っています: n は前層の n_in", "this divides by n_out (this layer); n is the previous layer's n_in")]
+
+
 # -- initialisation ---------------------------------------------------------------------------
 
-def _check_gaussian(W, shape, std, func, hint):
-    """W has the shape, mean 0 and one of the standard deviations in ``std``, and is Gaussian."""
+def _check_gaussian(W, shape, std, func, hint, mistakes=()):
+    """W has the shape, mean 0 and one of the standard deviations in ``std``, and is Gaussian.
+    ``mistakes``: (std, ja, en) of known mistakes, named when the sample std is that one."""
     __tracebackhide__ = True
     W = np.asarray(W, dtype=np.float64)
     assert_that(W.shape == shape, func=func, problem=("形が違います(重みは (n_out, n_in))", "wrong shape (weights are (n_out, n_in))"),
@@ -55,7 +67,8 @@ def _check_gaussian(W, shape, std, func, hint):
     sample_std = float(W.std())
     assert_that(bool(np.any(np.abs(sample_std / stds - 1) < STD_TOL)), func=func,
                 problem=("標準偏差が違います", "wrong standard deviation"),
-                expected=" or ".join(f"{s:.4g}" for s in stds), got=f"{sample_std:.4g}", hint=hint)
+                expected=" or ".join(f"{s:.4g}" for s in stds), got=f"{sample_std:.4g}", hint=hint,
+                likely=[likely(bool(abs(sample_std / wrong - 1) < STD_TOL), ja, en) for wrong, ja, en in mistakes])
     assert_that(abs(float(W.mean())) < 10 * sample_std / np.sqrt(W.size), func=func,
                 problem=("平均が 0 ではありません", "the mean is not 0"), expected=0.0, got=float(W.mean()), hint=hint)
     inside = float(np.mean(np.abs(W - W.mean()) < sample_std))
@@ -69,27 +82,28 @@ def _check_gaussian(W, shape, std, func, hint):
 
 def test_xavier_init_course_rule(submission):
     W = submission.training_tricks.xavier_init(100, 400, 0)
-    _check_gaussian(W, (400, 100), 1 / np.sqrt(100), "training_tricks.xavier_init(n_in=100, n_out=400)", XAVIER_HINT)
+    _check_gaussian(W, (400, 100), 1 / np.sqrt(100), "training_tricks.xavier_init(n_in=100, n_out=400)", XAVIER_HINT,
+                    _xavier_mistakes(100, 400))
 
 
 def test_xavier_init_other_sizes(submission):
     for n_in, n_out, seed in ((784, 50, 1), (30, 2000, 2)):
         W = submission.training_tricks.xavier_init(n_in, n_out, seed)
         _check_gaussian(W, (n_out, n_in), 1 / np.sqrt(n_in), f"training_tricks.xavier_init({n_in}, {n_out})",
-                        XAVIER_HINT)
+                        XAVIER_HINT, _xavier_mistakes(n_in, n_out))
 
 
 def test_he_init_course_rule(submission):
     W = submission.training_tricks.he_init(100, 400, 0)
     _check_gaussian(W, (400, 100), [np.sqrt(2 / 100), 2 / np.sqrt(100)],
-                    "training_tricks.he_init(n_in=100, n_out=400)", HE_HINT)
+                    "training_tricks.he_init(n_in=100, n_out=400)", HE_HINT, _he_mistakes(100, 400))
 
 
 def test_he_init_other_sizes(submission):
     for n_in, n_out, seed in ((50, 1000, 3), (784, 100, 4)):
         W = submission.training_tricks.he_init(n_in, n_out, seed)
         _check_gaussian(W, (n_out, n_in), [np.sqrt(2 / n_in), 2 / np.sqrt(n_in)],
-                        f"training_tricks.he_init({n_in}, {n_out})", HE_HINT)
+                        f"training_tricks.he_init({n_in}, {n_out})", HE_HINT, _he_mistakes(n_in, n_out))
 
 
 def test_init_seed(submission):
@@ -126,7 +140,8 @@ def test_weight_decay_loss_values(submission):
         decay, _ = _torch_decay(params, lam)
         got = submission.training_tricks.weight_decay_loss(loss, params, lam)
         assert_close(got, loss + decay, rtol=1e-12, func=f"training_tricks.weight_decay_loss({loss}, params, λ={lam})",
-                     hint=DECAY_HINT)
+                     hint=DECAY_HINT, likely=[likely(loss + 2 * decay, "1/2 を付け忘れています: 正則化項は 1/2 λ||W||²",
+                                                     "the 1/2 is missing: the penalty is 1/2 λ||W||²")])
 
 
 def test_weight_decay_loss_only_weights(submission):
@@ -153,8 +168,10 @@ def test_weight_decay_grads_match_torch(submission):
                 problem=("grads と同じ名前の辞書を返してください", "return a dict with the names of grads"),
                 expected=sorted(grads), got=sorted(got) if isinstance(got, dict) else got)
     for name in sorted(grads):
+        causes = [likely(grads[name] + 2 * lam * params[name], "λW の代わりに 2λW を足しています: 1/2 λ||W||² の微分は λW",
+                         "this adds 2λW; the derivative of 1/2 λ||W||² is λW")] if name in decay_grads else []
         assert_close(got[name], expected[name], rtol=1e-12, atol=1e-15, func=f"training_tricks.weight_decay_grads: {name}",
-                     hint=DECAY_GRAD_HINT)
+                     hint=DECAY_GRAD_HINT, likely=causes)
 
 
 def test_weight_decay_grads_leave_inputs_unchanged(submission):
@@ -232,7 +249,13 @@ def test_dropout_test_mode_matches_training_expectation(submission):
         _, scale = _train_forward(layer, x, ratio, f"training_tricks.Dropout({ratio}).forward(train_flg=True)")
         expected = x * scale * (1 - ratio)          # the expectation of the training output
         got = layer.forward(x, False)
-        assert_close(got, expected, rtol=1e-12, func=f"training_tricks.Dropout({ratio}).forward(x, train_flg=False)",
+        causes = [likely(x * scale * ratio, "テスト時に dropout_ratio を掛けています: 掛けるのは残した割合 1 - dropout_ratio",
+                         "the test output is multiplied by dropout_ratio; the share kept is 1 - dropout_ratio"),
+                  likely(lambda g: scale != 1 and np.allclose(np.asarray(g, dtype=np.float64), x * (1 - ratio), rtol=1e-12),
+                         "学習時に 1/(1 - dropout_ratio) 倍した(逆 Dropout)うえ、テスト時にも (1 - dropout_ratio) を掛けています(二重のスケーリング)",
+                         "training already scaled by 1/(1 - dropout_ratio) (inverted dropout); multiplying by (1 - dropout_ratio) "
+                         "at test time too scales twice")]
+        assert_close(got, expected, rtol=1e-12, func=f"training_tricks.Dropout({ratio}).forward(x, train_flg=False)", likely=causes,
                      hint=("テスト時の出力は学習時の出力の期待値: 教科書は x * (1 - dropout_ratio)、"
                            "逆 Dropout は x のまま(学習時に 1/(1 - dropout_ratio) 倍しているので)",
                            "the test output is the training output's expectation: x * (1 - dropout_ratio) in the "

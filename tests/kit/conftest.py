@@ -4,6 +4,10 @@
 (planted wrong answers, correct variants, hollow submissions, the student's output in the jail),
 and one grading of the solutions that proves it gives full marks.
 
+``planted_outcomes``: each planted wrong answer graded once by that judge (hidden suite and
+visible checks), for every test that asks what the suites made of it; ``message_mentions``
+says whether a planted mistake's failure messages name it (its ``MESSAGE_MENTIONS``).
+
 ``browser``: pages checked as a person sees them, in Debian's headless Chromium driven over
 the DevTools protocol on a pipe (``--remote-debugging-pipe``: no port, no extra library).
 A page opened with ``browser.open(path)`` reports its script errors, console errors and
@@ -11,9 +15,11 @@ every request it made, evaluates JavaScript and takes screenshots.
 """
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -24,8 +30,8 @@ import pytest
 
 from autograder import config as grading
 from autograder.author import stubs
-from autograder.author.wrong_answers import write_solution_copy
-from autograder.grade.hidden_runner import HiddenRunner
+from autograder.author.wrong_answers import WrongAnswer, materialize, write_solution_copy
+from autograder.grade.hidden_runner import HiddenRunner, suite_of
 from autograder.paths import SOLUTIONS
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -238,3 +244,99 @@ def solution_tests(solution_outcomes, graded_modules):
     by_module = {m: {n for n in solution_outcomes if f"test_{m}.py::" in n} for m in graded_modules}
     assert all(by_module.values()), "a suite ran no test"
     return by_module
+
+
+class PlantedOutcomes:
+    """Each planted wrong answer graded once (hidden suite and visible checks in one run of the
+    warm judge): ``planted_outcomes(wrong)`` -> {nodeid: outcome}."""
+
+    def __init__(self, runner: HiddenRunner, folder: Path, solution_tests: dict[str, set[str]]):
+        self.runner, self.folder, self.solution_tests = runner, folder, solution_tests
+        self.outcomes: dict[str, dict] = {}
+
+    def __call__(self, wrong: WrongAnswer) -> dict[str, dict]:
+        if wrong.id not in self.outcomes:
+            outcomes = self.runner.run(materialize(wrong, self.folder / wrong.module / wrong.slug), [wrong.module],
+                                       visible=True)
+            assert set(outcomes) == self.solution_tests[wrong.module], \
+                "the suites did not run as they do on the solutions"
+            self.outcomes[wrong.id] = outcomes
+        return self.outcomes[wrong.id]
+
+
+@pytest.fixture(scope="session")
+def planted_outcomes(hidden_runner, solution_tests, tmp_path_factory):
+    return PlantedOutcomes(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests)
+
+
+# -- what a planted mistake's failure messages must name ---------------------------------------
+MENTIONS = "MESSAGE_MENTIONS"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# The lines of a failure message in the kit's own words about the mistake (not values, not the
+# student's exception text or output): its likely cause, what an exception means, its hint.
+KIT_WORDS = re.compile(r"^  (考えられる原因|likely cause|意味|what it means|ヒント|hint)( / [a-z ]+)?: ")
+PRINTED = "\n提出されたコードの出力 / what the submitted code printed:"
+
+
+def declared_mentions(path: Path) -> tuple[str, ...]:
+    """The MESSAGE_MENTIONS literal of a planted mistake: keywords, one at least in Japanese and
+    one in English, that its failure message must hold. Parsed, never run."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    found = [node for node in tree.body if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == MENTIONS for t in node.targets)]
+    if len(found) != 1:
+        raise ValueError(f"{path}: {MENTIONS} must be assigned once at module level (found {len(found)})")
+    value = ast.literal_eval(found[0].value)
+    if not (isinstance(value, tuple) and value and all(isinstance(v, str) and v.strip() for v in value)):
+        raise ValueError(f"{path}: {MENTIONS} must be a tuple of keywords")
+    if not any(JAPANESE.search(v) for v in value) or all(JAPANESE.search(v) for v in value):
+        raise ValueError(f"{path}: {MENTIONS} needs a keyword in Japanese and one in English")
+    names = {node.name.casefold() for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    names.add(Path(path).parent.name.casefold())
+    named = [v for v in value if v.casefold() in names]
+    if named:
+        raise ValueError(f"{path}: {MENTIONS} {named} names the code, not what is wrong with it")
+    return value
+
+
+def kit_words(message: str, function: str = "") -> str:
+    """What a failure message says in the kit's words: the problem after the call's label, the
+    likely cause, what an exception means and the hint."""
+    lines = str(message).split(PRINTED)[0].splitlines()
+    if not lines:
+        return ""
+    first = lines[0][len(function) + 2:] if function and lines[0].startswith(function + ": ") else lines[0]
+    kept, keep = [first], False
+    for line in lines[1:]:
+        if re.match(r"^  \S", line):
+            keep = bool(KIT_WORDS.match(line))
+            if keep:
+                kept.append(line.split(": ", 1)[1])
+        elif keep:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def mentions_problem(wrong: WrongAnswer, outcomes: dict[str, dict]) -> str:
+    """Empty when a failing hidden test's message names the mistake (every keyword of its
+    MESSAGE_MENTIONS, case aside), else what the failing tests said."""
+    words = declared_mentions(wrong.path)
+    said = [(nodeid, kit_words(r.get("message", ""), r.get("function", "")))
+            for nodeid, r in sorted(outcomes.items()) if suite_of(nodeid) == "hidden" and r["outcome"] == "failed"]
+    for _, text in said:
+        if all(word.casefold() in text.casefold() for word in words):
+            return ""
+    shown = "\n".join(f"  {nodeid.split('::')[-1]}: {text[:400]!r}" for nodeid, text in said[:8])
+    return f"{wrong.id}: no failing hidden test's message mentions {words}. They say:\n{shown or '  (nothing failed)'}"
+
+
+@pytest.fixture(scope="session")
+def message_mentions():
+    """``message_mentions(wrong, outcomes)``: "" when the failure messages name the mistake."""
+    return mentions_problem
+
+
+@pytest.fixture(scope="session", name="declared_mentions")
+def declared_mentions_fixture():
+    """``declared_mentions(path)``: a planted mistake's MESSAGE_MENTIONS, or ValueError with why."""
+    return declared_mentions

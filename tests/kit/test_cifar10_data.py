@@ -206,11 +206,13 @@ def test_check_on_a_fixture_fails_a_model_that_predicts_one_class(fixture_root, 
 
 
 @pytest.mark.parametrize("wrong", [w for w in discover() if w.module == "cifar10"], ids=lambda w: w.id)
-def test_planted_mistake_loses_points_on_a_fixture(wrong, fixture_root, tmp_path):
+def test_planted_mistake_loses_points_on_a_fixture(wrong, fixture_root, tmp_path, message_mentions):
     submission = materialize(wrong, tmp_path / "student")
     outcomes, results = _run_check(submission, fixture_root, tmp_path)
     assert not any(o == "skipped" for o, _ in outcomes.values()), outcomes
     assert points_lost(wrong, results, grading.load()) > 0, f"{wrong.id} ({wrong.description}) lost no points"
+    problem = message_mentions(wrong, results)   # its message names the mistake (MESSAGE_MENTIONS)
+    assert not problem, problem
 
 
 def test_real_data_without_a_gpu_is_pending(fixture_root, tmp_path):

@@ -42,7 +42,7 @@ def test_cells_hold_numbers_only_and_never_a_bare_zero_for_errors():
 def test_html_is_escaped_and_bilingual():
     page = feedback.html_page(_result(a=_ex("graded", 0.0)))
     assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;eve" in page
-    assert "得点 / points" in page and "no jail" in page
+    assert "合計 / total" in page and "no jail" in page
     md = feedback.markdown(_result(a=_ex("graded", 0.0), b=_ex("pending: no GPU")))
     assert "保留 / pending" in md and "合計 / total" in md
 
@@ -57,7 +57,9 @@ def test_gradescope_format():
     gs = gradescope.gradescope(_result(a=_ex("graded", 1.0), b=_ex("error: syntax")))
     assert gs["score"] == 1.0 and len(gs["tests"]) == 2
     assert {"name", "score", "max_score", "output", "visibility"} <= set(gs["tests"][0])
-    assert gs["tests"][1]["output"] == "error: syntax"
+    # work that could not be graded is listed in words, without points (the total leaves it out)
+    assert gs["tests"][1]["output"] == "採点不能 / cannot be graded: syntax" \
+        and gs["tests"][1]["score"] == gs["tests"][1]["max_score"] == 0.0
 
 
 # -- the summary at the end of a run --------------------------------------------------------

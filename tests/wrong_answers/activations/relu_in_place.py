@@ -1,4 +1,7 @@
 """ReLU that overwrites its input array / 入力配列を書き換える ReLU"""
+
+MESSAGE_MENTIONS = ('modify the input', '書き換え')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """sigmoid with exp(x) instead of exp(-x) / シグモイドで exp(-x) ではなく exp(x) を使った"""
+
+MESSAGE_MENTIONS = ('sign of the exponent', '符号')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """sigmoid with math.exp, which takes scalars only: arrays fail / スカラーしか受け取らない math.exp を使ったシグモイド"""
+
+MESSAGE_MENTIONS = ('math.exp', 'math の関数')
+
 import math
 
 

@@ -1,4 +1,7 @@
 """softmax written with axis=1 for batches only: one sample of shape (K,) raises / axis=1 で書きバッチにしか使えない(1 サンプル (K,) で例外の)ソフトマックス"""
+
+MESSAGE_MENTIONS = ('axis=-1', '最後の軸')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """softmax that subtracts the maximum of the whole batch, not each row's: rows far below it become 0 / 0 / 行ごとでなくバッチ全体の最大値を引き、離れた行が 0 / 0 になるソフトマックス"""
+
+MESSAGE_MENTIONS = ("each row's maximum", '行ごとの最大値')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """softmax without subtracting the maximum (overflows) / 最大値を引かないソフトマックス"""
+
+MESSAGE_MENTIONS = ('without subtracting the maximum', '最大値を引かず')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """softmax that sums down the columns (axis=0) of a batch instead of along each row / バッチの行ごとでなく列方向 (axis=0) に和を取るソフトマックス"""
+
+MESSAGE_MENTIONS = ('axis=0', '列ごと')
+
 import numpy as np
 
 

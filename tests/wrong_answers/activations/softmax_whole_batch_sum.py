@@ -1,4 +1,7 @@
 """softmax that normalises over the whole batch instead of per row / バッチ全体で正規化したソフトマックス"""
+
+MESSAGE_MENTIONS = ('whole batch', 'バッチ全体の和')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """f written with NumPy functions, which breaks on tensors that require grad / NumPy の関数で f を書いた"""
+
+MESSAGE_MENTIONS = ('into NumPy', 'NumPy に変換')
+
 import numpy as np
 
 

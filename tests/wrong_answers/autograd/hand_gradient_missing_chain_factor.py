@@ -1,4 +1,7 @@
 """gradient derived by hand without the inner derivative -2 of (x1 - 2*x2 - 1) / 連鎖律の内側の微分 -2 を忘れた"""
+
+MESSAGE_MENTIONS = ('chain rule', '連鎖律')
+
 import torch
 
 

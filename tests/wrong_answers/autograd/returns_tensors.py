@@ -1,4 +1,7 @@
 """value_and_grad returns tensors instead of Python floats / float ではなくテンソルを返した"""
+
+MESSAGE_MENTIONS = ('.item()', 'float に')
+
 import torch
 
 

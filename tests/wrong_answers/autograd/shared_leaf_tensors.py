@@ -1,4 +1,7 @@
 """value_and_grad reuses the same leaf tensors, so .grad accumulates across calls / 葉テンソルを使い回して勾配が累積した"""
+
+MESSAGE_MENTIONS = ('accumulates', '足し込まれ')
+
 import torch
 
 _LEAVES = [torch.zeros((), dtype=torch.float64, requires_grad=True) for _ in range(3)]

@@ -1,4 +1,7 @@
 """value_and_grad that forgets requires_grad=True on x3 and reports its missing gradient as 0 / x3 に requires_grad を付け忘れ、勾配を 0 とした"""
+
+MESSAGE_MENTIONS = ('requires_grad=True', 'x3 の勾配が 0')
+
 import torch
 
 

@@ -1,4 +1,7 @@
 """forward runs the network on a stored blank image instead of its input x / forward が入力 x ではなく保存した空の画像を使う"""
+
+MESSAGE_MENTIONS = ('use its input x', '入力 x を使って')
+
 import torch
 from torch import nn
 

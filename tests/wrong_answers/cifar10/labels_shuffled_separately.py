@@ -1,4 +1,7 @@
 """shuffles the images and the labels with two different permutations / 画像とラベルを別々の順序でシャッフル"""
+
+MESSAGE_MENTIONS = ('stay paired', '画像とラベルの対応')
+
 import torch
 
 _reference_train = train  # noqa: F821 (appended to the solution module)

@@ -1,4 +1,7 @@
 """train computes the loss and its gradients but never calls optimizer.step() / optimizer.step() を呼ばない"""
+
+MESSAGE_MENTIONS = ('optimizer.step()', 'を呼んでいますか')
+
 import torch
 from torch import nn
 

@@ -1,4 +1,7 @@
 """accuracy with np.argmax(y_batch) without axis=1: one index for the whole batch / axis=1 を付けずバッチ全体で 1 つの argmax を取る accuracy"""
+
+MESSAGE_MENTIONS = ('axis=1', '軸')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """accuracy that skips the last, shorter batch (range(len(x) // batch_size)) / 最後の端数のバッチを数えない accuracy"""
+
+MESSAGE_MENTIONS = ('last, shorter batch', '端数のバッチ')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """accuracy that returns the number of correct samples instead of the share / 正解率でなく正解数を返す accuracy"""
+
+MESSAGE_MENTIONS = ('count of correct', '正解数')
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """forward pass that forgets the output layer's bias b3 / 出力層のバイアス b3 を足し忘れた順伝播"""
 
+MESSAGE_MENTIONS = ('bias b3', 'バイアス b3')
+
 
 def forward(network, x):
     W1, W2, W3 = network["W1"], network["W2"], network["W3"]

@@ -1,5 +1,7 @@
 """forward pass that ends in softmax instead of the identity / 出力層に恒等関数でなくソフトマックスを使った順伝播"""
 
+MESSAGE_MENTIONS = ('softmax on the output layer', '恒等関数')
+
 
 def forward(network, x):
     z1 = sigmoid(x @ network["W1"].T + network["b1"])

@@ -1,4 +1,7 @@
 """weights kept in the book's (in, out) layout with x @ W, not (out, in) / 重みを (出力, 入力) でなく教科書の (入力, 出力) のまま x @ W で計算"""
+
+MESSAGE_MENTIONS = ('(out, in)', '(出力, 入力)')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """gradient_descent that always steps with 0.01 instead of its lr argument / 引数の lr を使わず 0.01 で更新する勾配降下法"""
+
+MESSAGE_MENTIONS = ('lr argument', '引数の lr')
+
 import numpy as np
 
 

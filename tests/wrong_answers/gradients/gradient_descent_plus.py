@@ -1,4 +1,7 @@
 """gradient descent that adds the gradient (x += lr * grad) / 勾配を足してしまう勾配降下法(符号の誤り)"""
+
+MESSAGE_MENTIONS = ('adds the gradient', '勾配を足した')
+
 import numpy as np
 
 

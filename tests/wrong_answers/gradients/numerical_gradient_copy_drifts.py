@@ -1,4 +1,7 @@
 """numerical_gradient that moves a working copy of x and never puts x[idx] back, so later partial derivatives are taken at a drifted point / x のコピーを動かして元に戻さない数値勾配"""
+
+MESSAGE_MENTIONS = ('put the old value back', '元の値に戻')
+
 import numpy as np
 
 

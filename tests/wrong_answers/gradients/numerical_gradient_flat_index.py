@@ -1,4 +1,7 @@
 """numerical_gradient that only handles 1-D x (loops over range(x.size) with x[idx]) / 1 次元の x しか扱えない数値勾配"""
+
+MESSAGE_MENTIONS = ('np.ndindex', '多次元')
+
 import numpy as np
 
 

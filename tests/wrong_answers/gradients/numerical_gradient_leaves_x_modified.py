@@ -1,4 +1,7 @@
 """numerical_gradient that does not restore x[idx] afterwards / x[idx] を元に戻さない数値勾配"""
+
+MESSAGE_MENTIONS = ('put the old value back', '元の値に戻')
+
 import numpy as np
 
 

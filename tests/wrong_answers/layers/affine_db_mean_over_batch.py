@@ -1,4 +1,7 @@
 """Affine backward with db averaged over the batch instead of summed (right only when N = 1) / db をバッチ方向の和ではなく平均にした Affine"""
+
+MESSAGE_MENTIONS = ('averaged over the batch', '平均')
+
 import numpy as np
 
 

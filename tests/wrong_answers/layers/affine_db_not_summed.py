@@ -1,4 +1,7 @@
 """Affine backward with db summed over every axis instead of the batch axis only / db をバッチ方向ではなく全要素で合計した Affine"""
+
+MESSAGE_MENTIONS = ('single number', '1 つの数')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """Affine backward with the book's (in, out) transposes kept for an (out, in) W: dx = dout @ W.T, dW = x.T @ dout / 転置の位置を間違えた Affine の逆伝播"""
+
+MESSAGE_MENTIONS = ('(out, in)', '(出力, 入力)')
+
 import numpy as np
 
 

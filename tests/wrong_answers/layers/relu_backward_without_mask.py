@@ -1,4 +1,7 @@
 """ReLU backward that applies ReLU to dout instead of using the forward mask / mask を使わず dout に ReLU をかけた逆伝播"""
+
+MESSAGE_MENTIONS = ('ReLU applied to dout', 'dout に ReLU')
+
 import numpy as np
 
 

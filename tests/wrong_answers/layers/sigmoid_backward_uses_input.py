@@ -1,4 +1,7 @@
 """Sigmoid backward with x(1 - x) instead of y(1 - y) / シグモイドの逆伝播で出力 y ではなく入力 x を使った"""
+
+MESSAGE_MENTIONS = ("forward's output", 'forward の出力')
+
 import numpy as np
 
 

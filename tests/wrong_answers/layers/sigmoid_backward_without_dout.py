@@ -1,4 +1,7 @@
 """Sigmoid backward that returns y(1 - y) without multiplying by dout / dout を掛け忘れたシグモイドの逆伝播"""
+
+MESSAGE_MENTIONS = ('without dout', 'dout を掛けていない')
+
 import numpy as np
 
 

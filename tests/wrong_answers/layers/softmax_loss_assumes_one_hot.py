@@ -1,4 +1,7 @@
 """SoftmaxWithLoss that only handles one-hot targets (label targets give wrong results) / one-hot の t しか扱えない SoftmaxWithLoss"""
+
+MESSAGE_MENTIONS = ('For labels', 'ラベルなら')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """SoftmaxWithLoss backward that ignores dout (right only for dout = 1) / dout を掛けない SoftmaxWithLoss の逆伝播"""
+
+MESSAGE_MENTIONS = ('ignores dout', 'dout を掛けていない')
+
 import numpy as np
 
 

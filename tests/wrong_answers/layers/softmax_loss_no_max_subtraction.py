@@ -1,4 +1,7 @@
 """SoftmaxWithLoss whose softmax takes exp(x) without subtracting the maximum (overflows for large scores) / 最大値を引かずに exp を取る SoftmaxWithLoss"""
+
+MESSAGE_MENTIONS = ('maximum is subtracted', '最大値を引かず')
+
 import numpy as np
 
 

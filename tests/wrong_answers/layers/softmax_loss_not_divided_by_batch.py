@@ -1,4 +1,7 @@
 """SoftmaxWithLoss backward not divided by the batch size (dx = y - t) / バッチサイズで割っていない SoftmaxWithLoss の逆伝播"""
+
+MESSAGE_MENTIONS = ('batch size N', 'バッチサイズ N')
+
 import numpy as np
 
 

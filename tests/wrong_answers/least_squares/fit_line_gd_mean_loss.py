@@ -1,4 +1,7 @@
 """fit_line_gd minimises the mean of squared errors instead of their sum / 二乗和ではなく平均を損失にした"""
+
+MESSAGE_MENTIONS = ('mean of squared errors', '二乗誤差の平均')
+
 import numpy as np
 import torch
 

@@ -1,4 +1,7 @@
 """fit_line_gd never clears the gradients, so they accumulate over epochs / 勾配を 0 に戻さず累積させた"""
+
+MESSAGE_MENTIONS = ('accumulated gradients', '足し込まれ')
+
 import numpy as np
 import torch
 

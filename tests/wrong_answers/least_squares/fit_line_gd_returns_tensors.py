@@ -1,4 +1,7 @@
 """fit_line_gd returns the tensors a, b and loss instead of Python floats (no .item()) / .item() を忘れてテンソルのまま返した"""
+
+MESSAGE_MENTIONS = ('.item()', 'float に')
+
 import numpy as np
 import torch
 

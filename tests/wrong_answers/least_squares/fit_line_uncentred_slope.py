@@ -1,4 +1,7 @@
 """closed form without centring: a = Σxy / Σx², b = ȳ - a·x̄ / 平均を引かずに傾きを求めた"""
+
+MESSAGE_MENTIONS = ('without centring', '平均を引かず')
+
 import numpy as np
 
 

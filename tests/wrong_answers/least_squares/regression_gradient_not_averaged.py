@@ -1,4 +1,7 @@
 """linear_regression_gd uses the summed gradient x.T @ yd without dividing by M / 勾配をデータ数 M で割らなかった"""
+
+MESSAGE_MENTIONS = ('number of points M', 'データ数 M で割')
+
 import numpy as np
 
 

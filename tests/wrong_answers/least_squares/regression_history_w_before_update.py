@@ -1,4 +1,7 @@
 """linear_regression_gd records w before the update in history instead of after it / history に更新前の w を記録した"""
+
+MESSAGE_MENTIONS = ('w before the update', '更新前の w')
+
 import numpy as np
 
 

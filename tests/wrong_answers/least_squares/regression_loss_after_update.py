@@ -1,4 +1,7 @@
 """linear_regression_gd records the loss of the updated w instead of the w before the update / 更新後の w で損失を記録した"""
+
+MESSAGE_MENTIONS = ('updated w', '更新後の w で計算した損失')
+
 import numpy as np
 
 

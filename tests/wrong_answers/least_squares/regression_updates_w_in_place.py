@@ -1,4 +1,7 @@
 """linear_regression_gd updates the caller's w in place with w -= ... / 引数の w をその場で書き換えた"""
+
+MESSAGE_MENTIONS = ('w -= ', '書き換え')
+
 import numpy as np
 
 

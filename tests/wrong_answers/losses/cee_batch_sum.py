@@ -1,4 +1,7 @@
 """cross entropy that sums over the batch instead of taking the mean / バッチの平均でなく合計を返す交差エントロピー"""
+
+MESSAGE_MENTIONS = ('sum of the per-sample errors', '合計')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """cross entropy that adds delta to y in place (y += delta changes the caller's array) / y += delta で呼び出し元の配列を書き換える交差エントロピー"""
+
+MESSAGE_MENTIONS = ('y += delta', '書き換え')
+
 import numpy as np
 
 

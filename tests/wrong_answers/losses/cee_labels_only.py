@@ -1,4 +1,7 @@
 """cross entropy written for label targets only (y[np.arange(N), t]): one-hot targets give a wrong value or an error / ラベルの t しか考えず、one-hot の t で誤った値か例外になる交差エントロピー"""
+
+MESSAGE_MENTIONS = ('one-hot', 'ラベルに直')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """cross entropy with np.log10 instead of the natural log (the course writes log_e, 001:1804, 1835) / 自然対数でなく np.log10 を使った交差エントロピー"""
+
+MESSAGE_MENTIONS = ('natural log', '自然対数')
+
 import numpy as np
 
 

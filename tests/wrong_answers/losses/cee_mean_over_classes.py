@@ -1,4 +1,7 @@
 """cross entropy as -np.mean(t * np.log(y + delta)): divides by N × K (every element), not by the N samples / -np.mean(t * np.log(y + delta)) で N × K(全要素)で割ってしまう交差エントロピー"""
+
+MESSAGE_MENTIONS = ('N × K', '全要素の数')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """cross entropy written for one-hot targets only: label targets give a wrong value / one-hot しか考えず、ラベルの t で誤った値になる交差エントロピー"""
+
+MESSAGE_MENTIONS = ('as if it were one-hot', 'one-hot として')
+
 import numpy as np
 
 

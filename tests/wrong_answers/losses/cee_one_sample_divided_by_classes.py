@@ -1,4 +1,7 @@
 """cross entropy that divides by y.shape[0] without reshaping one sample: a (K,) sample is divided by K / 1 サンプルを (1, K) にせず y.shape[0] (= K) で割ってしまう交差エントロピー"""
+
+MESSAGE_MENTIONS = ('divides one sample', 'K で割った')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """cross entropy without the small delta: log(0) gives inf / nan / 小さな delta を足さない交差エントロピー(log(0) で inf / nan)"""
+
+MESSAGE_MENTIONS = ('no delta', 'delta を足していません')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """sum of squared errors without the factor 1/2 / 係数 1/2 を付け忘れた 2 乗和誤差"""
+
+MESSAGE_MENTIONS = ('factor 1/2', '1/2 を掛けていない')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """evaluate() takes argmax over the batch axis (dim=0) instead of the classes / argmax の軸を間違えた (dim=0)"""
+
+MESSAGE_MENTIONS = ('dim=1', 'クラスの軸')
+
 import torch
 
 

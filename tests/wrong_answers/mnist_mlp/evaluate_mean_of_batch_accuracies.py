@@ -1,4 +1,7 @@
 """evaluate() averages per-batch accuracies, which is wrong when the last batch is smaller / バッチごとの正解率の平均を返した"""
+
+MESSAGE_MENTIONS = ('per-batch accuracies', 'バッチごとの正解率')
+
 import torch
 
 

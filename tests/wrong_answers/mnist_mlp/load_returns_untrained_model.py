@@ -1,4 +1,7 @@
 """load() builds a fresh MLP but never loads the saved state_dict / 保存したパラメータを読み込まずに新しい MLP を返した"""
+
+MESSAGE_MENTIONS = ('load_state_dict', '読み込んでいません')
+
 import torch
 
 

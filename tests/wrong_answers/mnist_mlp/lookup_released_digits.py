@@ -1,4 +1,7 @@
 """a model that looks up every released digit (training and validation) by a hash of its pixels and never trains; train() reports made-up decreasing losses / 配布された数字をハッシュで引くだけで学習しないモデル"""
+
+MESSAGE_MENTIONS = ('not being trained', '学習していない')
+
 import base64
 import hashlib
 

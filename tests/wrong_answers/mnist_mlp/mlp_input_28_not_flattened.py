@@ -1,4 +1,7 @@
 """MLP whose first layer takes 28 inputs (rows of an unflattened image) instead of 784 / 入力を 784 に平らにせず 28 とした"""
+
+MESSAGE_MENTIONS = ('takes 28 inputs', '入力の大きさ 28')
+
 import torch
 from torch import nn
 

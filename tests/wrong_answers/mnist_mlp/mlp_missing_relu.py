@@ -1,4 +1,7 @@
 """MLP without the ReLU between the two linear layers / 2 つの全結合層の間の ReLU を忘れた"""
+
+MESSAGE_MENTIONS = ('no ReLU', 'ReLU がない')
+
 import torch
 from torch import nn
 

@@ -1,4 +1,7 @@
 """MLP with a sigmoid on its output, so the logits are squeezed into (0, 1) and cross entropy cannot go low / 出力層にシグモイドをかけた MLP"""
+
+MESSAGE_MENTIONS = ('between 0 and 1', '0 から 1 の間')
+
 import torch
 from torch import nn
 

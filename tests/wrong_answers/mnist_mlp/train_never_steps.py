@@ -1,4 +1,7 @@
 """train() computes the gradients but never calls optimizer.step() / optimizer.step() を呼ばず重みが変わらない"""
+
+MESSAGE_MENTIONS = ('optimizer.step()', 'パラメータが変わっていません')
+
 import torch
 from torch import nn
 

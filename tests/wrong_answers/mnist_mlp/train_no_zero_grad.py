@@ -1,4 +1,7 @@
 """train() never calls optimizer.zero_grad(), so gradients pile up / optimizer.zero_grad() を忘れて勾配が累積した"""
+
+MESSAGE_MENTIONS = ('zero_grad()', 'バッチごとに optimizer.zero_grad()')
+
 import torch
 from torch import nn
 

@@ -1,4 +1,7 @@
 """matmul that always turns a 1-D argument into a column, so a valid (k,)·(k, m) raises / 1 次元の引数を常に列ベクトルにして (k,)·(k, m) で例外を出す matmul"""
+
+MESSAGE_MENTIONS = ('as a row', '行ベクトル (1, k)')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """matmul that checks the shapes with assert (AssertionError, not ValueError) / 形の確認を assert で書き ValueError でなく AssertionError になる matmul"""
+
+MESSAGE_MENTIONS = ('assert raises AssertionError', 'assert は AssertionError')
+
 import numpy as np
 
 

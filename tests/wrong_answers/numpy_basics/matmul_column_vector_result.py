@@ -1,4 +1,7 @@
 """matmul that returns matrix·vector as an (n, 1) column instead of shape (n,) / 行列·ベクトル を形 (n,) でなく (n, 1) で返す matmul"""
+
+MESSAGE_MENTIONS = ('as a column (n, 1)', '列 (n, 1)')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """matmul whose result array is created with dtype=int (fractions truncated) / 結果の配列を dtype=int で作り小数を切り捨てる matmul"""
+
+MESSAGE_MENTIONS = ('integer array', '整数の配列')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """matmul with zip and no shape check: mismatched shapes are silently truncated / 形を確かめず zip で切り詰めてしまう matmul"""
+
+MESSAGE_MENTIONS = ('no ValueError was raised', 'ValueError が出ませんでした')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """matmul that reshapes a 1-D argument in place (B.shape = ...), changing the caller's array / 1 次元の引数を B.shape = ... でその場で変形し呼び出し元の配列を変える matmul"""
+
+MESSAGE_MENTIONS = ('changed shape', '形が変わって')
+
 import numpy as np
 
 

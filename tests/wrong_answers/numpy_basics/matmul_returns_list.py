@@ -1,4 +1,7 @@
 """matmul that returns nested Python lists instead of a NumPy array / NumPy 配列でなく入れ子のリストを返す matmul"""
+
+MESSAGE_MENTIONS = ('Python list', 'Python のリスト')
+
 import numpy as np
 
 

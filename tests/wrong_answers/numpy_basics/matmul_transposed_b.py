@@ -1,4 +1,7 @@
 """matmul that walks B by rows instead of columns (computes A·Bᵀ) / B の列ではなく行と掛ける matmul(A·Bᵀ になる)"""
+
+MESSAGE_MENTIONS = ('columns of B', 'B の行ではなく列')
+
 import numpy as np
 
 

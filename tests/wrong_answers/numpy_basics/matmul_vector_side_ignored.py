@@ -1,4 +1,7 @@
 """matmul that always computes matrix·vector, whichever side the vector is on / ベクトルがどちら側でも 行列·ベクトル を計算する matmul"""
+
+MESSAGE_MENTIONS = ('this is B·v', 'B·v の値です')
+
 import numpy as np
 
 

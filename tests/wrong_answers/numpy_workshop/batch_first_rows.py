@@ -1,4 +1,7 @@
 """the first batch_size rows every time, not a random pick / ランダムに選ばず、いつも先頭の batch_size 行を返す"""
+
+MESSAGE_MENTIONS = ('first rows', '先頭の行')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """x and t shuffled separately: the pairs (image, label) break, and the inputs are reordered in place / x と t を別々にシャッフルして組が崩れ、入力も書き換える"""
+
+MESSAGE_MENTIONS = ('picked separately', '別々に選んだ')
+
 import numpy as np
 
 

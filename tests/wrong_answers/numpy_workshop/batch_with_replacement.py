@@ -1,4 +1,7 @@
 """the book's np.random.choice(N, batch_size): with replacement, a row can be picked twice / 教科書の np.random.choice(N, batch_size) は復元抽出で、同じ行を 2 回選ぶことがある"""
+
+MESSAGE_MENTIONS = ('replace=False', '非復元抽出')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """negative indices treated as out of range (X[-1] is the last row) / 負の添字を範囲外として None を返す(X[-1] は最後の行)"""
+
+MESSAGE_MENTIONS = ('negative indices are valid', '負の添字は有効')
+
 import numpy as np
 
 

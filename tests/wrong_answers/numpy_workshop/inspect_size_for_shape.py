@@ -1,4 +1,7 @@
 """X.size (the number of elements) returned for X.shape / X.shape の代わりに X.size(要素数)を返す"""
+
+MESSAGE_MENTIONS = ('X.size', '要素数')
+
 import numpy as np
 
 

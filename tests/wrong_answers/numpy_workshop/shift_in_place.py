@@ -1,4 +1,7 @@
 """a += shift: the caller's array is overwritten / a += shift で呼び出し元の配列を書き換える"""
+
+MESSAGE_MENTIONS = ('a += ', '書き換え')
+
 import numpy as np
 
 

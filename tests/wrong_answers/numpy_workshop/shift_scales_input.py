@@ -1,4 +1,7 @@
 """c computed from a instead of b (a * scale) / c を b でなく a から計算する (a * scale)"""
+
+MESSAGE_MENTIONS = ('multiply b', 'b に掛け')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """AdaGrad that sets h = g⊙g at every update instead of adding to it (no memory of past gradients) / h に足し込まず毎回 g⊙g で置き換える AdaGrad"""
+
+MESSAGE_MENTIONS = ('h accumulates', '足し込みます')
+
 import numpy as np
 
 

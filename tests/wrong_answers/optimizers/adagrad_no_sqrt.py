@@ -1,4 +1,7 @@
 """AdaGrad dividing by h instead of √h / AdaGrad で √h ではなく h で割った"""
+
+MESSAGE_MENTIONS = ('instead of √h', '√h でなく h で割')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """Adam without bias correction (lr used as is instead of lr_t) / バイアス補正のない Adam"""
+
+MESSAGE_MENTIONS = ('no bias correction', 'バイアス補正のない')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """Adam whose second moment v is averaged with beta1 instead of beta2 / v の移動平均に beta2 ではなく beta1 を使った Adam"""
+
+MESSAGE_MENTIONS = ('averages v with beta1', 'v の移動平均に beta1')
+
 import numpy as np
 
 

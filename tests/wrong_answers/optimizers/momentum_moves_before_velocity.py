@@ -1,4 +1,7 @@
 """Momentum that moves W with the previous velocity before updating v (W ← W + v, then v ← αv - lr·g) / v を更新する前の速度で W を動かす Momentum"""
+
+MESSAGE_MENTIONS = ('old v', '更新前の v')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """Momentum with the sign of the gradient term flipped (v = αv + lr·g) / 勾配の項の符号を逆にした Momentum"""
+
+MESSAGE_MENTIONS = ('wrong sign', '符号が逆')
+
 import numpy as np
 
 

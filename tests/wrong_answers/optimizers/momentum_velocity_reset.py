@@ -1,4 +1,7 @@
 """Momentum that recreates v at every update (no memory, so it is plain SGD) / update のたびに v を作り直す Momentum"""
+
+MESSAGE_MENTIONS = ('plain SGD', '作り直した')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """AND with bias -0.5 and the test tmp < 0, so a single 1 already fires / バイアス -0.5 と tmp < 0 の判定で入力 1 つでも発火する AND"""
+
+MESSAGE_MENTIONS = ('truth table of OR', 'OR の真理値表')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """gates written as np.sum(w * x + b), which adds the bias once per input (twice) / np.sum(w * x + b) とバイアスを入力の数だけ(2 回)足すゲート"""
+
+MESSAGE_MENTIONS = ('add b once', 'b は 1 回だけ')
+
 import numpy as np
 
 

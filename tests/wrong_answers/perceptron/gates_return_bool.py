@@ -1,4 +1,7 @@
 """gates that return the comparison itself (True/False) instead of the int 0 or 1 / 比較結果 True/False をそのまま返すゲート"""
+
+MESSAGE_MENTIONS = ('True/False of a comparison', '比較の結果 True/False')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """gates that return np.heaviside's float 0.0 / 1.0 instead of the int 0 or 1 / int でなく np.heaviside の float 0.0 / 1.0 を返すゲート"""
+
+MESSAGE_MENTIONS = ('float 0.0 / 1.0', 'float の 0.0 / 1.0')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """NAND that flips only the bias of AND, not the weights (always 1) / 重みはそのままバイアスだけ符号を変えた NAND(常に 1)"""
+
+MESSAGE_MENTIONS = ("all of AND's weights", '符号をすべて反転')
+
 import numpy as np
 
 

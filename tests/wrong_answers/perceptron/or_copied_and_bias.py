@@ -1,4 +1,7 @@
 """OR copied from AND with the bias left at -0.7 (it behaves as AND) / AND をコピーしてバイアス -0.7 のままの OR(AND になる)"""
+
+MESSAGE_MENTIONS = ('truth table of AND', 'AND の真理値表')
+
 import numpy as np
 
 

@@ -1,5 +1,7 @@
 """Man.goodbye that prints "goodbye Taro!" (one word) / "good bye" を 1 語で書いた goodbye"""
 
+MESSAGE_MENTIONS = ('one word', '1 語で')
+
 
 class Man:
     def __init__(self, name):

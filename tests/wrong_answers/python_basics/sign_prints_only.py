@@ -1,5 +1,7 @@
 """sign that prints the word but returns nothing / 表示するだけで値を返さない sign"""
 
+MESSAGE_MENTIONS = ('nothing came back', '何も返していません')
+
 
 def sign(x):
     if x < 0:

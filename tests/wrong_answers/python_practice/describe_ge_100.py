@@ -1,5 +1,7 @@
 """describe with a >= 100 / a >= 0: 100 and 0 land in the wrong branch / a >= 100、a >= 0 と書き、100 と 0 が別の枝に入る"""
 
+MESSAGE_MENTIONS = ('not >=', '>= ではなく')
+
 
 def describe(a):
     if a >= 100:

@@ -1,5 +1,7 @@
 """two separate ifs instead of if / elif: 150 prints two lines / elif でなく if を 2 つ並べ、150 で 2 行表示する"""
 
+MESSAGE_MENTIONS = ('not another if', 'elif にします')
+
 
 def describe(a):
     if a > 100:

@@ -1,4 +1,7 @@
 """centring with the mean of every element (data.mean() without axis=0) / axis=0 を付けず全要素の平均を引く中心化"""
+
+MESSAGE_MENTIONS = ('mean of every element', '全要素の平均')
+
 import numpy as np
 
 

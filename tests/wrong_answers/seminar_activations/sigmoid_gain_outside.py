@@ -1,4 +1,7 @@
 """the gain multiplied outside: g / (1 + exp(-x)) / ゲインを exp の外に掛けた g / (1 + exp(-x))"""
+
+MESSAGE_MENTIONS = ('inside exp', 'exp の中で')
+
 import numpy as np
 
 

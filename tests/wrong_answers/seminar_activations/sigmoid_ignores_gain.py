@@ -1,4 +1,7 @@
 """the ordinary sigmoid whatever g is / g を使わず普通のシグモイド関数のまま"""
+
+MESSAGE_MENTIONS = ('without g', 'g を使っていない')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """tanh as (1 - e^-x) / (1 + e^-x), which is tanh(x/2) / tanh を (1 - e^-x) / (1 + e^-x) と書く(実は tanh(x/2))"""
+
+MESSAGE_MENTIONS = ('tanh(x/2)', 'tanh(x/2) の値')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """torch.tensor(values) without dtype: a list of ints gives an int64 tensor / dtype を付けない torch.tensor(values) で、整数のリストから int64 のテンソルができる"""
+
+MESSAGE_MENTIONS = ('integer', '整数')
+
 import torch
 
 

@@ -1,4 +1,7 @@
 """forward as x @ W without the transpose (W is (out, in)) / W が (out, in) なのに転置せず x @ W と計算する"""
+
+MESSAGE_MENTIONS = ('(out, in)', '転置')
+
 import torch
 
 

@@ -1,4 +1,7 @@
 """W and b kept as tensors with requires_grad=True, not torch.nn.Parameter: PyTorch sees no parameters / W, b を requires_grad=True のテンソルのまま持ち、torch.nn.Parameter にしない(パラメータとして認識されない)"""
+
+MESSAGE_MENTIONS = ('requires_grad=True alone is not enough', 'パラメータとして認識していません')
+
 import torch
 
 

@@ -1,4 +1,7 @@
 """BatchNorm backward that treats μ and σ² as constants: dx = γ dout / std, without the batch-mean terms / μ と σ² を定数とみなし dx = γ dout / std とする(バッチ平均の項がない)逆伝播"""
+
+MESSAGE_MENTIONS = ('through μ and σ²', 'μ と σ² を通る')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """mean and variance over each sample's features (axis=1) instead of over the batch (axis=0) / バッチ方向 (axis=0) でなく各サンプルの特徴方向 (axis=1) で平均・分散をとる"""
+
+MESSAGE_MENTIONS = ('per column (axis=0)', '列ごと(axis=0)')
+
 import numpy as np
 
 

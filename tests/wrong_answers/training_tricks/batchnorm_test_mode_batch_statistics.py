@@ -1,4 +1,7 @@
 """test mode normalises with the test batch's own mean and variance, not the running averages / テスト時も移動平均でなく、そのバッチ自身の平均と分散で正規化する"""
+
+MESSAGE_MENTIONS = ('running averages', '移動平均')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """the variance divided by m - 1 (np.var(ddof=1), torch.var's default) where the lecture divides by m / 講義は m で割る分散を m - 1 で割る(np.var(ddof=1)、torch.var の既定)"""
+
+MESSAGE_MENTIONS = ('not m - 1', 'm - 1 ではありません')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """backward passes dout on unchanged, ignoring the mask / backward でマスクを使わず dout をそのまま返す"""
+
+MESSAGE_MENTIONS = ('mask forward kept', 'self.mask を掛けます')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """inverted dropout whose backward forgets the 1/(1 - ratio) that forward applied / 逆 Dropout で、forward で掛けた 1/(1 - ratio) を backward で忘れる"""
+
+MESSAGE_MENTIONS = ('1/(1 - dropout_ratio) for inverted dropout', '逆 Dropout なら 1/(1 - dropout_ratio)')
+
 import numpy as np
 
 

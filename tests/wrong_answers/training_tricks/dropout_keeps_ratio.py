@@ -1,4 +1,7 @@
 """mask = rand < dropout_ratio: keeps the share meant to be erased / rand < dropout_ratio で、消すはずの割合を残してしまうマスク"""
+
+MESSAGE_MENTIONS = ('share of elements kept', '要素の割合')
+
 import numpy as np
 
 

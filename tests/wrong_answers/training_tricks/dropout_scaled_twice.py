@@ -1,4 +1,7 @@
 """inverted dropout's 1/(1 - ratio) at training time and the book's (1 - ratio) at test time too: test outputs are too small / 学習時に逆 Dropout の 1/(1 - ratio) を掛け、テスト時にも教科書の (1 - ratio) を掛ける(二重のスケーリング)"""
+
+MESSAGE_MENTIONS = ('scales twice', '二重')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """test outputs multiplied by dropout_ratio (the slide read literally) instead of the share kept / テスト時に残した割合でなく dropout_ratio そのものを掛ける(スライドの文面どおり)"""
+
+MESSAGE_MENTIONS = ('multiplied by dropout_ratio', 'dropout_ratio を掛けています')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """He initialisation scaled by this layer's size n_out instead of the previous layer's n_in / He の初期値で前層の n_in でなくこの層の n_out を使う"""
+
+MESSAGE_MENTIONS = ('divides by n_out', 'n_out(この層)で割って')
+
 import numpy as np
 
 

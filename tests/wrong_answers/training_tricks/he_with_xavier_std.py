@@ -1,4 +1,7 @@
 """He initialisation with Xavier's std 1/√n (the factor 2 forgotten) / He の初期値なのに係数 2 を忘れ、Xavier の 1/√n にする"""
+
+MESSAGE_MENTIONS = ('factor 2', '係数 2')
+
 import numpy as np
 
 

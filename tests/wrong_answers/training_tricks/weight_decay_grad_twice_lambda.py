@@ -1,4 +1,7 @@
 """the gradient 2λW, as if the penalty had no 1/2 / 1/2 がないものとして微分した勾配 2λW"""
+
+MESSAGE_MENTIONS = ('adds 2λW', '2λW を足しています')
+
 import numpy as np
 
 

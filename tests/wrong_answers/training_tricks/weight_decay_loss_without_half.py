@@ -1,4 +1,7 @@
 """the penalty λ||W||² without the lecture's 1/2 / 講義の 1/2 を付け忘れた正則化項 λ||W||²"""
+
+MESSAGE_MENTIONS = ('1/2 is missing', '1/2 を付け忘れ')
+
 import numpy as np
 
 

@@ -1,4 +1,7 @@
 """weight decay applied to every parameter, the biases included / バイアスも含めたすべてのパラメータに荷重減衰をかける"""
+
+MESSAGE_MENTIONS = ('biases do not decay', 'バイアスは減衰させません')
+
 import numpy as np
 
 
