@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from . import codec
 from .server import Dispatcher
 
@@ -89,8 +87,8 @@ class Called:
 class InProcessTransport:
     """Answers requests in this process: the student's self-check and the floor benchmark."""
 
-    def __init__(self, submission_dir):
-        self.dispatcher = Dispatcher(submission_dir)
+    def __init__(self, submission_dir, released_stub=None):
+        self.dispatcher = Dispatcher(submission_dir, released_stub=released_stub)
 
     def request(self, message: bytes, timeout: float | None = None) -> bytes:
         if not timeout or threading.current_thread() is not threading.main_thread():
@@ -106,7 +104,7 @@ class InProcessTransport:
             signal.signal(signal.SIGALRM, previous)
 
     def close(self):
-        pass
+        self.dispatcher.close()
 
 
 class Remote:
@@ -294,5 +292,6 @@ class Submission:
         return _raised_type(str(error.get("builtin", "Exception")))(message, type_name=type_name, where=where)
 
 
-def in_process(submission_dir, **options) -> Submission:
-    return Submission(InProcessTransport(submission_dir), label=str(submission_dir), **options)
+def in_process(submission_dir, *, released_stub=None, **options) -> Submission:
+    """The submission (a folder or a .zip) answered in this process."""
+    return Submission(InProcessTransport(submission_dir, released_stub), label=str(submission_dir), **options)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..submission import files as submission_files
+from ..submission import modules as sources
 from . import codec
-from .sources import SubmissionSourceError, module_source
 
 BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
                       if isinstance(obj, type) and issubclass(obj, BaseException)}
@@ -67,8 +68,15 @@ def _safe_str(exc: BaseException, limit: int = 2000) -> str:
 
 
 class Dispatcher:
-    def __init__(self, submission_dir, *, output_limit: int = 1_000_000, total_output_limit: int | None = None):
+    """Answers requests for one submission: a folder or a .zip, whose modules are found as
+    ``autograder grade`` finds them (``sources.find``; ``released_stub`` tells an untouched
+    stub from work). The jailed worker is given the staged folder."""
+
+    def __init__(self, submission_dir, *, output_limit: int = 1_000_000, total_output_limit: int | None = None,
+                 released_stub=None):
         self.root = Path(submission_dir).resolve()
+        self.released_stub = released_stub
+        self._files: submission_files.Files | None = None
         self.output_limit = output_limit
         # What the whole submission may print: past it, output is dropped (and the reply says so).
         self.total_output_limit = total_output_limit if total_output_limit is not None else 16 * output_limit
@@ -113,8 +121,16 @@ class Dispatcher:
         if name in self.modules:
             return self.modules[name]
         if not name.isidentifier():
-            raise SubmissionSourceError(f"not a module name: {name!r}")
-        path, code = module_source(self.root, name)
+            raise sources.SourceError(f"not a module name: {name!r}")
+        if self._files is None:   # read when first needed: a notebook's kernel never loads a module
+            self._files = submission_files.read(self.root)
+        found = sources.find(self._files, name, self.released_stub)
+        if found is None:
+            raise sources.SourceError(
+                f"提出物に {name}.py も {name}.ipynb もありません / the submission has no {name}.py or {name}.ipynb")
+        if found.error:
+            raise sources.SourceError(found.error)
+        path, code = self.root / found.path, found.text
         module = types.ModuleType(name)
         module.__file__ = str(path)
         sys.modules[name] = module
@@ -125,6 +141,10 @@ class Dispatcher:
             raise
         self.modules[name] = module
         return module
+
+    def close(self) -> None:
+        if self._files is not None:
+            self._files.close()
 
     # -- requests --------------------------------------------------------
     def _run(self, request: dict):

@@ -293,16 +293,16 @@ class Batch:
             staged = inputs.stage(student, self.selected, here / "submission", known=self.exercises)
             old = report.load(self.out / student.id / "result.json")
             keep = {}
-            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.error:
+            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.submission_error:
                 keep = {m: e for m, e in old.get("exercises", {}).items()
                         if m not in self.selected and m in self.cfg.exercises}  # --only merges
             exercises: dict[str, dict] = {}
             to_run = []
-            if not staged.error:
+            if not staged.submission_error:
                 for module in self.selected:
                     ex = self.cfg.exercises[module]
-                    if module in staged.errors:
-                        exercises[module] = report.simple_exercise(ex, f"error: {staged.errors[module]}",
+                    if module in staged.module_errors:
+                        exercises[module] = report.simple_exercise(ex, f"error: {staged.module_errors[module]}",
                                                                    self.keys[module])
                     elif module not in staged.modules:
                         exercises[module] = report.simple_exercise(ex, report.MISSING, self.keys[module], 0.0)
@@ -347,7 +347,7 @@ class Batch:
                 "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
                 "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
                 "device": self.device,
-                "error": staged.error,
+                "error": staged.submission_error,
                 "exercises": merged,
                 "timing": {"started": started, "finished": _now(), "seconds": round(time.monotonic() - t0, 3),
                            "judge_seconds": round(judged_seconds, 3)},

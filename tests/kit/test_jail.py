@@ -131,7 +131,7 @@ def test_cannot_read_files_outside_its_folder(pool, tmp_path):
         # Of the kit only the worker's modules are there: no tests, solutions or grading.toml.
         assert set(sub.hostile.listing(str(KIT_ROOT))) <= {".venv", "autograder"}
         assert set(sub.hostile.listing(str(KIT_ROOT / "autograder"))) - {"__pycache__"} == {
-            "__init__.py", "bridge", "jail"}
+            "__init__.py", "bridge", "jail", "submission"}
         assert sub.hostile.listing("/submission") == ["hostile.py", "mine.txt"]
     finally:
         sub.close()

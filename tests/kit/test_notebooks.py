@@ -18,7 +18,7 @@ import pytest
 from autograder import config as grading
 from autograder.author import notebooks, stubs
 from autograder.author.wrong_answers import discover, write_solution_copy, wrong_module_text
-from autograder.bridge.sources import notebook_code
+from autograder.submission.modules import notebook_code
 from autograder.grade.hidden_runner import run_hidden
 from autograder.paths import KIT_ROOT, SOLUTIONS
 from autograder.release import secrets
