@@ -27,7 +27,8 @@ from pathlib import Path
 
 from .. import checks as _checks
 from .. import hints as _hints
-from .client import InProcessTransport, NotStarted, Submission, SubmissionError
+from .client import InProcessTransport, Submission
+from .errors import NotStarted, SubmissionError
 from .server import Dispatcher
 
 

@@ -7,7 +7,6 @@ behind a handle.
 """
 from __future__ import annotations
 
-import builtins
 import contextlib
 import io
 import math
@@ -20,10 +19,7 @@ import numpy as np
 
 from ..submission import files as submission_files
 from ..submission import modules as sources
-from . import codec
-
-BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
-                      if isinstance(obj, type) and issubclass(obj, BaseException)}
+from . import codec, replies
 
 
 class OutputLimitExceeded(BaseException):
@@ -51,20 +47,6 @@ class LimitedWriter(io.TextIOBase):
 
     def getvalue(self) -> str:
         return "".join(self.parts)
-
-
-def _builtin_base(exc: BaseException) -> str:
-    for cls in type(exc).__mro__:
-        if BUILTIN_EXCEPTIONS.get(cls.__name__) is cls:
-            return cls.__name__
-    return "Exception"
-
-
-def _safe_str(exc: BaseException, limit: int = 2000) -> str:
-    try:
-        return str(exc)[:limit]
-    except BaseException:  # a hostile __str__ must not break the reply
-        return "<unprintable exception>"
 
 
 class Dispatcher:
@@ -202,24 +184,14 @@ class Dispatcher:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:  # everything the code raises is reported, never fatal here
-                reply = self._error(exc)
+                reply = {"error": replies.raised(exc, self._where(exc.__traceback__))}
                 buffers_out = []
         reply["stdout"] = self._printed(stdout.getvalue())
-        reply["stderr"] = self._printed(stderr.getvalue()[-codec.STDERR_CHARS:])[-codec.STDERR_CHARS:]
+        reply["stderr"] = self._printed(stderr.getvalue()[-replies.STDERR_CHARS:])[-replies.STDERR_CHARS:]
         try:
             return codec.pack(reply, buffers_out, codec.REPLY_BUDGET)
         except (codec.CodecError, ValueError) as exc:   # too large to describe: say so instead
-            error = self._error(exc)
-            return codec.pack({"error": error, "stdout": reply["stdout"], "stderr": reply["stderr"]}, [])
-
-    def _error(self, exc: BaseException) -> dict:
-        return {"error": {
-            "type": _clean_text(type(exc).__name__[:200]),
-            "builtin": _builtin_base(exc),
-            "message": _clean_text(_safe_str(exc)),
-            "where": _clean_text(self._where(exc.__traceback__)[:1000]),
-            "not_started": isinstance(exc, NotImplementedError),
-        }}
+            return replies.packed(replies.raised(exc, ""), reply["stdout"], reply["stderr"])
 
     def _printed(self, text: str) -> str:
         """This call's output (stdout or stderr), within what the whole submission may still print."""
@@ -232,11 +204,4 @@ class Dispatcher:
             self.output_sent = self.total_output_limit + 1
         else:
             self.output_sent += len(text)
-        return _clean_text(text)
-
-
-def _clean_text(text: str) -> str:
-    """Text that is valid UTF-8 (a lone surrogate becomes '?')."""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "replace").decode("utf-8")
+        return codec.clean_text(text)

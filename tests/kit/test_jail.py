@@ -300,7 +300,7 @@ def test_cpu_limit_stops_a_call_before_its_wall_time(tmp_path):
 def _host_worker_processes(pool=None):
     """Processes on the judge's machine running as a jail worker uid (root mode): of ``pool``'s
     zygotes when given (other kits on the machine have workers too), else any."""
-    ranges = ([(getattr(z, "uid_base", z.uid), getattr(z, "uid_base", z.uid) + 1024) for z in pool._zygotes]
+    ranges = ([(getattr(z, "uid_base", z.uid), getattr(z, "uid_base", z.uid) + 1024) for z in pool.zygotes]
               if pool is not None else [(2_000_000, 2**32)])
     found = []
     for name in os.listdir("/proc"):
@@ -817,7 +817,7 @@ def test_the_pool_uses_the_cap_the_machine_allows(pool):
     from autograder.jail import memcap
     assert pool.memory_cap == memcap.detect()
     pool.warm_up(1)
-    zygote = pool._zygotes[0]
+    zygote = pool.zygotes[0]
     assert (zygote.cgroup is not None) == (pool.memory_cap.kind == memcap.CGROUP2)
 
 

@@ -122,9 +122,9 @@ BREAKERS = {
     "import": "import sys\nsys.modules['autograder.jail'] = None\n",
     "bubblewrap": ("import autograder.jail.sandbox as sandbox\n"
                    "sandbox._probe = lambda: (False, 'bubblewrap cannot run here (made so by the test)')\n"),
-    "start": ("import autograder.jail.pool as pool\n"
-              "def start(self):\n    raise pool.JailError('the zygote would not start (made so by the test)')\n"
-              "pool._Zygote.start = start\n"),
+    "start": ("import autograder.jail.zygotes as zygotes\n"
+              "def start(self):\n    raise zygotes.JailError('the zygote would not start (made so by the test)')\n"
+              "zygotes.Zygote.start = start\n"),
 }
 
 
