@@ -19,6 +19,8 @@ from autograder.grade.batch import Batch, BatchError, Options
 from autograder.paths import EXERCISES, GRADING_TOML, SOLUTIONS, WRONG_ANSWERS
 from autograder.submission import files as submission_files
 
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+
 ONLY = ["activations", "perceptron"]
 
 
