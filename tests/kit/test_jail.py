@@ -12,10 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.bridge import LimitExceeded, Submission, SubmissionError, WorkerLost
+from autograder.bridge import LimitExceeded, Submission, SubmissionError, WorkerLost, in_process
 from autograder.config import Limits
 from autograder.jail import JailPlugin, WorkerPool, sandbox_available
 from autograder.paths import GRADING_TOML, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 BWRAP_OK, BWRAP_WHY = sandbox_available()
 needs_bwrap = pytest.mark.skipif(not BWRAP_OK, reason=f"bubblewrap cannot run here: {BWRAP_WHY}")
@@ -187,6 +189,11 @@ def test_no_network(pool, tmp_path):
         assert sub.hostile.try_connect("127.0.0.1", port) != "connected"
         assert sub.hostile.try_connect("1.1.1.1", 80) != "connected"
         assert sub.hostile.try_connect("8.8.8.8", 53) != "connected"
+        unjailed = in_process(student(tmp_path / "control", "alice", PROBE))
+        try:   # positive control: the same call, not jailed, reaches the listener
+            assert unjailed.hostile.try_connect("127.0.0.1", port) == "connected"
+        finally:
+            unjailed.close()
     finally:
         sub.close()
         listener.close()

@@ -1,6 +1,5 @@
 """Submissions are read safely: zip names, links, sizes, ratios, corrupt archives,
 symlinked files in folders, and the layouts students really hand in."""
-import io
 import json
 import os
 import stat
