@@ -39,6 +39,7 @@ class Exercise:
     points: dict[str, float]
     settings: dict = field(default_factory=dict)
     needs_gpu: bool = False
+    preload: tuple[str, ...] = ()    # what the judge imports before its first student
 
     @property
     def total(self) -> float:
@@ -103,14 +104,14 @@ def load(path: Path | str = GRADING_TOML) -> GradingConfig:
         exercise = Exercise(
             name=name, title_ja=table.get("title_ja", name), title_en=table.get("title_en", name),
             points={k: float(v) for k, v in points.items()}, settings=dict(table.get("settings", {})),
-            needs_gpu=bool(table.get("needs_gpu", False)))
+            needs_gpu=bool(table.get("needs_gpu", False)), preload=tuple(table.get("preload", ())))
         (off if name in course.disabled else exercises)[name] = exercise
     return GradingConfig(path=path, limits=limits, exercises=exercises, raw=raw, course=course, disabled=off)
 
 
 # -- checks before grading -------------------------------------------------------------
 TOP_LEVEL = {"limits", "exercises", "course"}
-EXERCISE_KEYS = {"title_ja", "title_en", "needs_gpu", "points", "settings"}
+EXERCISE_KEYS = {"title_ja", "title_en", "needs_gpu", "preload", "points", "settings"}
 COURSE_KEYS = set(Course.__dataclass_fields__)
 
 
@@ -160,6 +161,9 @@ def problems(cfg: GradingConfig, hidden: Path = HIDDEN_TESTS) -> list[str]:
                            f"known: {sorted(EXERCISE_KEYS)}")
         if not isinstance(table.get("needs_gpu", False), bool):
             out.append(f"exercises.{name}.needs_gpu: must be true or false")
+        preload = table.get("preload", [])
+        if not isinstance(preload, list) or not all(isinstance(m, str) for m in preload):
+            out.append(f"exercises.{name}.preload: must be a list of module names")
         points = table.get("points", {})
         for test in points:
             if test not in tests:

@@ -21,7 +21,7 @@ from ..paths import GRADING_TOML, HIDDEN_TESTS
 from ..report import feedback, gradebook, gradescope
 from ..report import result as report
 from . import classlist, inputs, lms, roster
-from .judges import Judge, JudgeLost, JudgeStartError
+from .judge_client import Judge, JudgeLost, JudgeStartError
 
 KEY_VERSION = "grade-2"  # bump when scoring or reports change meaning (2: untouched stubs never pending)
 
@@ -138,18 +138,11 @@ class Batch:
         self._judges: list[Judge] = []
 
     def warm_modules(self) -> str:
-        """What the judge imports before its first student: torch only when a selected suite uses
-        it (seconds per judge), and torch._dynamo, which the first torch.optim optimizer imports."""
+        """What the judge imports before its first student: numpy, and what the selected
+        exercises declare (grading.toml's ``preload``: torch costs seconds per judge)."""
         warm = ["numpy"]
         for module in self.selected:
-            try:
-                suite = (HIDDEN_TESTS / f"test_{module}.py").read_text(encoding="utf-8")
-            except OSError:
-                continue
-            if "torch" in suite and "torch" not in warm:
-                warm.append("torch")
-            if "torch.optim" in suite and "torch._dynamo" not in warm:
-                warm.append("torch._dynamo")
+            warm += [name for name in self.cfg.exercises[module].preload if name not in warm]
         return ",".join(warm)
 
     # -- resume --------------------------------------------------------------------------

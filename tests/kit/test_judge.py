@@ -8,15 +8,16 @@ import re
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from autograder.grade.judges import Judge
+from autograder.grade.judge_client import Judge
 from autograder.jail import sandbox_available
 from autograder.paths import GRADING_TOML, KIT_ROOT, SOLUTIONS
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 SANDBOX = "bubblewrap" if sandbox_available()[0] else "none"
 GRADE = [sys.executable, "-m", "autograder", "grade"]
