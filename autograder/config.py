@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import ast
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GRADING_TOML, HIDDEN_TESTS
-
-NODE = re.compile(r"^(?:.*/)?test_(?P<module>[a-z0-9_]+)\.py::(?P<test>[A-Za-z0-9_]+)(?:\[(?P<case>.*)\])?$")
+from .scoring import ExerciseScore, parse_nodeid, score  # noqa: F401  (config.score: the scorer)
 
 
 class ConfigError(ValueError):
@@ -183,37 +181,3 @@ def check(cfg: GradingConfig, hidden: Path = HIDDEN_TESTS) -> None:
     found = problems(cfg, hidden)
     if found:
         raise ConfigError(f"{cfg.path}: {len(found)} problem(s) in grading.toml:\n" + "\n".join(f"  - {p}" for p in found))
-
-
-def parse_nodeid(nodeid: str) -> tuple[str, str, str | None] | None:
-    """(module, test function, case id) of a hidden test's node id."""
-    match = NODE.match(nodeid)
-    return (match["module"], match["test"], match["case"]) if match else None
-
-
-@dataclass
-class ExerciseScore:
-    earned: float
-    possible: float
-    tests: dict[str, dict]  # test function -> {"points", "earned", "passed", "total", "messages"}
-
-
-def score(exercise: Exercise, outcomes: dict[str, str]) -> ExerciseScore:
-    """Points from ``{nodeid: "passed" | "failed" | ...}`` for one exercise.
-
-    A test function's points are shared equally by its parametrized cases.
-    A test in grading.toml that did not run earns nothing.
-    """
-    cases: dict[str, list[bool]] = {name: [] for name in exercise.points}
-    for nodeid, outcome in outcomes.items():
-        parsed = parse_nodeid(nodeid)
-        if parsed is None or parsed[0] != exercise.name or parsed[1] not in cases:
-            continue
-        cases[parsed[1]].append(outcome == "passed")
-    tests, earned = {}, 0.0
-    for name, results in cases.items():
-        points = exercise.points[name]
-        got = points * sum(results) / len(results) if results else 0.0
-        earned += got
-        tests[name] = {"points": points, "earned": round(got, 6), "passed": sum(results), "total": len(results)}
-    return ExerciseScore(earned=round(earned, 6), possible=exercise.total, tests=tests)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import config as grading
 from ..paths import GRADING_TOML, HIDDEN_TESTS
-from ..report import feedback, gradebook, gradescope
+from ..report import feedback, gradebook, gradescope, status
 from ..report import result as report
 from . import classlist, inputs, lms, roster
 from .judge_client import Judge, JudgeLost, JudgeStartError
@@ -161,7 +161,7 @@ class Batch:
                 return None
             if ex.get("status") == report.NOT_GRADED:
                 return None
-            if ex.get("status", "").startswith("pending") and old.get("device") != self.device_here():
+            if status.parse(ex.get("status")).kind == status.PENDING and old.get("device") != self.device_here():
                 return None  # pending work is retried where it may be gradable now (e.g. on a GPU)
         return old
 
@@ -233,10 +233,7 @@ class Batch:
         maxima = {m: self.cfg.exercises[m].total for m in self.exercises}
         table = gradebook.write(self.out, self.all_students, self.exercises, maxima, self.classlist.people,
                                 self.classlist.missing)
-        counts: dict[str, int] = {}
-        for row in table:
-            key = row["status"].split(":")[0]
-            counts[key] = counts.get(key, 0) + 1
+        counts = status.count(row["status"] for row in table)
         gradebook.write_summary(self.out, {
             "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
             "device": self.device, "students": len(table), "statuses": counts,

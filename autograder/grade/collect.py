@@ -60,6 +60,8 @@ class _Recorder:
                 entry["outcome"] = "failed" if report.failed else "skipped"
                 entry["message"] = _message(report)
                 entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
+                if dict(report.user_properties).get("pending"):   # autograder.pytest_plugin.pending
+                    entry["pending"] = dict(report.user_properties)["pending"]
             elif report.when == "call":
                 entry["outcome"] = "passed"
 

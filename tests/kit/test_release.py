@@ -108,7 +108,7 @@ def test_release_layout(release):
                  "data/sample_weight.npz", "autograder/__init__.py", "autograder/checks.py",
                  "autograder/pytest_plugin.py", "autograder/bridge/codec.py", "autograder/bridge/server.py",
                  "autograder/bridge/client.py", "autograder/submission/modules.py", "autograder/bridge/helpers.py",
-                 "autograder/bridge/notebook.py"):
+                 "autograder/notebook_checks.py"):
         assert name in files, name
     assert any(f.startswith("data/mnist/") for f in files)
     for module in MODULES:
