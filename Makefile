@@ -5,15 +5,21 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: example test setup
+.PHONY: example test test-fast setup
 
 example: $(STAMP)
 	$(VENV)/bin/python examples/make_examples.py
 	$(VENV)/bin/autograder grade examples/submissions --out grades/example \
 		$$(command -v bwrap >/dev/null 2>&1 || echo "--sandbox none")   # said explicitly: no silent downgrade
 
+# Everything (what CI runs), on two processes; a test file stays on one process so that its
+# module fixtures (a graded class, a warm jail) are made once.
 test: $(STAMP)
-	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions
+	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions -n 2 --dist loadfile
+
+# The edit-test loop: everything but the tests marked slow (judges, sandboxes, nbgrader).
+test-fast: $(STAMP)
+	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions -m "not slow"
 
 setup: $(STAMP)
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import ast
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GRADING_TOML, HIDDEN_TESTS
-
-NODE = re.compile(r"^(?:.*/)?test_(?P<module>[a-z0-9_]+)\.py::(?P<test>[A-Za-z0-9_]+)(?:\[(?P<case>.*)\])?$")
+from .scoring import ExerciseScore, parse_nodeid, score  # noqa: F401  (config.score: the scorer)
 
 
 class ConfigError(ValueError):
@@ -39,6 +37,7 @@ class Exercise:
     points: dict[str, float]
     settings: dict = field(default_factory=dict)
     needs_gpu: bool = False
+    preload: tuple[str, ...] = ()    # what the judge imports before its first student
 
     @property
     def total(self) -> float:
@@ -103,14 +102,14 @@ def load(path: Path | str = GRADING_TOML) -> GradingConfig:
         exercise = Exercise(
             name=name, title_ja=table.get("title_ja", name), title_en=table.get("title_en", name),
             points={k: float(v) for k, v in points.items()}, settings=dict(table.get("settings", {})),
-            needs_gpu=bool(table.get("needs_gpu", False)))
+            needs_gpu=bool(table.get("needs_gpu", False)), preload=tuple(table.get("preload", ())))
         (off if name in course.disabled else exercises)[name] = exercise
     return GradingConfig(path=path, limits=limits, exercises=exercises, raw=raw, course=course, disabled=off)
 
 
 # -- checks before grading -------------------------------------------------------------
 TOP_LEVEL = {"limits", "exercises", "course"}
-EXERCISE_KEYS = {"title_ja", "title_en", "needs_gpu", "points", "settings"}
+EXERCISE_KEYS = {"title_ja", "title_en", "needs_gpu", "preload", "points", "settings"}
 COURSE_KEYS = set(Course.__dataclass_fields__)
 
 
@@ -160,6 +159,9 @@ def problems(cfg: GradingConfig, hidden: Path = HIDDEN_TESTS) -> list[str]:
                            f"known: {sorted(EXERCISE_KEYS)}")
         if not isinstance(table.get("needs_gpu", False), bool):
             out.append(f"exercises.{name}.needs_gpu: must be true or false")
+        preload = table.get("preload", [])
+        if not isinstance(preload, list) or not all(isinstance(m, str) for m in preload):
+            out.append(f"exercises.{name}.preload: must be a list of module names")
         points = table.get("points", {})
         for test in points:
             if test not in tests:
@@ -179,37 +181,3 @@ def check(cfg: GradingConfig, hidden: Path = HIDDEN_TESTS) -> None:
     found = problems(cfg, hidden)
     if found:
         raise ConfigError(f"{cfg.path}: {len(found)} problem(s) in grading.toml:\n" + "\n".join(f"  - {p}" for p in found))
-
-
-def parse_nodeid(nodeid: str) -> tuple[str, str, str | None] | None:
-    """(module, test function, case id) of a hidden test's node id."""
-    match = NODE.match(nodeid)
-    return (match["module"], match["test"], match["case"]) if match else None
-
-
-@dataclass
-class ExerciseScore:
-    earned: float
-    possible: float
-    tests: dict[str, dict]  # test function -> {"points", "earned", "passed", "total", "messages"}
-
-
-def score(exercise: Exercise, outcomes: dict[str, str]) -> ExerciseScore:
-    """Points from ``{nodeid: "passed" | "failed" | ...}`` for one exercise.
-
-    A test function's points are shared equally by its parametrized cases.
-    A test in grading.toml that did not run earns nothing.
-    """
-    cases: dict[str, list[bool]] = {name: [] for name in exercise.points}
-    for nodeid, outcome in outcomes.items():
-        parsed = parse_nodeid(nodeid)
-        if parsed is None or parsed[0] != exercise.name or parsed[1] not in cases:
-            continue
-        cases[parsed[1]].append(outcome == "passed")
-    tests, earned = {}, 0.0
-    for name, results in cases.items():
-        points = exercise.points[name]
-        got = points * sum(results) / len(results) if results else 0.0
-        earned += got
-        tests[name] = {"points": points, "earned": round(got, 6), "passed": sum(results), "total": len(results)}
-    return ExerciseScore(earned=round(earned, 6), possible=exercise.total, tests=tests)

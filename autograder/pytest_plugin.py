@@ -27,6 +27,7 @@ import pytest
 
 from . import checks, hints
 from .bridge import LimitExceeded, NotStarted, SubmissionError, WorkerLost, in_process
+from .submission.modules import released_stubs
 
 TEST_FILE = re.compile(r"^test_(?P<module>[a-z0-9_]+)\.py$")
 STATUS_TEXT = {
@@ -49,7 +50,7 @@ def pytest_addhooks(pluginmanager):
 def pytest_addoption(parser):
     group = parser.getgroup("exercise kit")
     group.addoption("--submission", default=None,
-                    help="folder with the code under test (default: exercises/ under the root)")
+                    help="folder or .zip with the code under test (default: exercises/ under the root)")
     group.addoption("--lang", default="auto", choices=["auto", "both", "ja", "en"],
                     help="language of failure messages (auto: Japanese under a ja locale, else both)")
     group.addoption("--device", default="auto", choices=["auto", "cpu", "cuda"],
@@ -99,7 +100,10 @@ def submission(request):
     config = request.config
     path = submission_path(config)
     made = config.hook.pytest_kit_make_submission(config=config, path=path)
-    sub = made if made is not None else in_process(path)
+    # In this process the modules are found as `autograder grade` finds them (a release's
+    # notebook the student worked in, not the stub beside it).
+    sub = made if made is not None else in_process(path, released_stub=released_stubs(Path(config.rootpath,
+                                                                                            "exercises")))
     live = config.stash[_live_key]
     live.append(sub)
     yield sub
@@ -253,9 +257,27 @@ def _error_message(config, exc: SubmissionError) -> str:
                                hint=_function_hint(config, function), problem=problem)
 
 
+class Pending(pytest.skip.Exception):
+    """A test that cannot be graded here (it needs a GPU, or data): recorded as pending, never as 0."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"pending: {reason}")
+        self.reason = reason
+
+
+def pending(reason: str):
+    """Skip the running test as pending; its exercise's status says ``pending: <reason>``."""
+    __tracebackhide__ = True
+    raise Pending(reason)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
+    if call.excinfo is not None and call.excinfo.errisinstance(Pending):
+        report.user_properties.append(("pending", call.excinfo.value.reason))
+        if isinstance(report.longrepr, tuple):   # shown as any skip is: "Skipped: pending: <reason>"
+            report.longrepr = (*report.longrepr[:2], f"Skipped: {call.excinfo.value.msg}")
     if call.excinfo is not None and call.excinfo.errisinstance(SubmissionError):
         exc = call.excinfo.value
         not_started = isinstance(exc, NotStarted)

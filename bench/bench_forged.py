@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_forged.py [--students 6] [--jobs 2] [--skip-batch]
 
 1. Decoding: for each forged frame of examples/hostile/hostile_frames (at full size) and for
-   the worst frames the budget admits, the time ``codec.decode_reply`` takes to refuse (or
+   the worst frames the budget admits, the time ``replies.decode`` takes to refuse (or
    accept) it and its peak memory (tracemalloc), on the judge's side.
 2. A batch: ``autograder grade`` on a class of forging students (and one honest student),
    bubblewrap when it runs here. The largest process of the whole run is the maximum RSS over
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from autograder.bridge import codec  # noqa: E402
+from autograder.bridge import codec, replies  # noqa: E402
 
 MiB = 1 << 20
 
@@ -91,7 +91,7 @@ def decode_figures(repeat: int) -> None:
 
 def _decode(message: bytes) -> str:
     try:
-        codec.decode_reply(message, resolve_handle=lambda ref: ref, borrow=True)
+        replies.decode(message, resolve_handle=lambda ref: ref, borrow=True)
         return "decoded"
     except codec.CodecError as exc:
         return f"CodecError: {str(exc)[:60]}"

@@ -6,7 +6,7 @@ height/weight regression). The tolerances admit the lecture's float32 loop.
 """
 import numpy as np
 
-from autograder.checks import assert_close, assert_that
+from autograder.checks import assert_close, assert_shape, assert_that
 
 XS, YS = (1.0, 2.0, 3.0), (2.0, 3.0, 5.0)
 CLOSED_HINT = ("a = Σ(x-x̄)(y-ȳ) / Σ(x-x̄)²、b = ȳ - a·x̄", "a = Σ(x-x̄)(y-ȳ) / Σ(x-x̄)², b = ȳ - a·x̄")
@@ -50,7 +50,7 @@ def test_linear_regression_gd(submission):
     x, yt = height_weight()
     w, history = submission.least_squares.linear_regression_gd(x, yt, np.array([2.0, -1.0]))
     history = np.asarray(history, dtype=np.float64)
-    assert_close(history.shape, (200, 4), func="linear_regression_gd: history.shape", check_shape=False,
+    assert_shape(history, (200, 4), func="linear_regression_gd: history",
                  hint=("1 反復につき 1 行 (k, L, w0, w1)", "one row (k, L, w0, w1) per iteration"))
     # 講義 002:81 の表示 / the lecture's printout (002:81)
     assert_close(history[0], [0, 50.416, 1.98, -0.6728], func="linear_regression_gd: history[0]",

@@ -14,7 +14,7 @@ Everything comes from the one source of truth, never edited by hand:
   (hidden, between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS``): each
   test function goes to the test cell of the last function/class it uses, with
   the top-level helpers it needs, and runs through
-  ``autograder.bridge.notebook.NotebookChecks`` in the notebook's own kernel.
+  ``autograder.notebook_checks.NotebookChecks`` in the notebook's own kernel.
 - ``grading.toml``: a test cell's points are the sum of its hidden tests' points,
   so a notebook's total is the exercise's total.
 
@@ -246,7 +246,7 @@ def _points_literal(points: dict[str, float]) -> str:
 def test_cell_source(module: str, label: str, settings: dict, visible: TestFile, visible_tests,
                      hidden: TestFile, hidden_tests, points: dict[str, float]) -> str:
     parts = [f"# 自己チェックと採点 / self-checks and grading: {label}\n"
-             "from autograder.bridge.notebook import NotebookChecks\n\n"
+             "from autograder.notebook_checks import NotebookChecks\n\n"
              f"_kit = NotebookChecks(globals(), {module!r}, settings={settings!r})\n"]
     if visible_tests:
         parts.append(_maker("_kit_visible", "@_kit.visible", visible.helpers_for(visible_tests), visible_tests))

@@ -90,12 +90,3 @@ def expected_stubs(root: Path) -> dict[Path, str]:
     solutions = root / "solutions"
     return {root / "exercises" / f"{m}.py": make_stub((solutions / f"{m}.py").read_text(encoding="utf-8"), m)
             for m in exercise_modules(solutions)}
-
-
-def write_stubs(root: Path) -> list[Path]:
-    changed = []
-    for path, text in expected_stubs(root).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return changed

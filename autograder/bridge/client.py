@@ -16,58 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
-from . import codec
+from . import codec, replies
+from .errors import WorkerLost
 from .server import Dispatcher
-
-
-class SubmissionError(Exception):
-    """The submission's code raised; ``where`` names its file and line, ``function`` what the
-    test called (``"layers.Affine.forward"``; empty when unknown)."""
-
-    def __init__(self, message: str, *, type_name: str = "Exception", where: str = "", function: str = ""):
-        super().__init__(message)
-        self.type_name = type_name
-        self.where = where
-        self.function = function
-
-    @property
-    def exception_text(self) -> str:
-        """``"ZeroDivisionError: division by zero"``: the student's exception as Python shows it."""
-        return f"{self.type_name}: {self.args[0]}" if self.args and self.args[0] else self.type_name
-
-    def __str__(self):
-        return f"{self.exception_text} [{self.where}]" if self.where else self.exception_text
-
-
-class NotStarted(SubmissionError, NotImplementedError):
-    """The exercise still raises the stub's NotImplementedError."""
-
-
-class LimitExceeded(SubmissionError):
-    """A time, memory, process or output limit stopped the code."""
-
-
-class WorkerLost(SubmissionError):
-    """The process running the submission died (crash, os._exit, killed)."""
-
-
-_raised_types: dict[str, type] = {}
-
-
-def _raised_type(builtin_name: str) -> type:
-    """SubmissionError mixed with the builtin exception the code raised, so that
-    ``pytest.raises(ValueError)`` works across the bridge."""
-    base = getattr(__import__("builtins"), builtin_name, Exception)
-    if not (isinstance(base, type) and issubclass(base, Exception)) or base in (Exception, BaseException):
-        return SubmissionError
-    if builtin_name not in _raised_types:
-        try:
-            _raised_types[builtin_name] = type(f"Submission{builtin_name}", (SubmissionError, base), {})
-        except TypeError:  # layout conflicts (e.g. OSError subclasses)
-            _raised_types[builtin_name] = SubmissionError
-    return _raised_types[builtin_name]
 
 
 def function_source(fn) -> codec.FunctionSource:
@@ -89,8 +40,8 @@ class Called:
 class InProcessTransport:
     """Answers requests in this process: the student's self-check and the floor benchmark."""
 
-    def __init__(self, submission_dir):
-        self.dispatcher = Dispatcher(submission_dir)
+    def __init__(self, submission_dir, released_stub=None):
+        self.dispatcher = Dispatcher(submission_dir, released_stub=released_stub)
 
     def request(self, message: bytes, timeout: float | None = None) -> bytes:
         if not timeout or threading.current_thread() is not threading.main_thread():
@@ -106,7 +57,7 @@ class InProcessTransport:
             signal.signal(signal.SIGALRM, previous)
 
     def close(self):
-        pass
+        self.dispatcher.close()
 
 
 class Remote:
@@ -246,13 +197,13 @@ class Submission:
         timeout = self._timeout_override or self.default_timeout
         reply_bytes = self._transport.request(message, timeout=timeout)
         try:
-            reply = codec.decode_reply(reply_bytes, resolve_handle=lambda ref: Remote(self, ref, named), borrow=True)
+            reply = replies.decode(reply_bytes, resolve_handle=lambda ref: Remote(self, ref, named), borrow=True)
         except codec.CodecError as exc:
             raise WorkerLost(f"ワーカーの応答が壊れています / the worker sent a malformed reply: {exc}",
                              type_name="WorkerLost") from None
         self._take_reply_output(reply.stdout, reply.stderr)
         if reply.error is not None:
-            error = self._error(reply.error)
+            error = replies.as_exception(reply.error)
             error.function = called
             raise error
         if not read_args:
@@ -275,24 +226,7 @@ class Submission:
                 except (OSError, ValueError):  # a closed or broken stream loses the echo, not the test
                     pass
 
-    @staticmethod
-    def _error(error) -> SubmissionError:
-        if not isinstance(error, dict):
-            return SubmissionError("malformed error reply")
-        message = str(error.get("message", ""))
-        type_name = str(error.get("type", "Exception"))
-        where = str(error.get("where", ""))
-        if error.get("limit"):
-            return LimitExceeded(message, type_name=type_name, where=where)
-        if error.get("lost"):
-            return WorkerLost(message, type_name=type_name, where=where)
-        if error.get("not_started"):
-            return NotStarted(message, type_name=type_name, where=where)
-        if type_name in ("TimeoutError", "OutputLimitExceeded", "MemoryError") and error.get("builtin") in (
-                "TimeoutError", "BaseException", "MemoryError", "Exception"):
-            return LimitExceeded(message, type_name=type_name, where=where)
-        return _raised_type(str(error.get("builtin", "Exception")))(message, type_name=type_name, where=where)
 
-
-def in_process(submission_dir, **options) -> Submission:
-    return Submission(InProcessTransport(submission_dir), label=str(submission_dir), **options)
+def in_process(submission_dir, *, released_stub=None, **options) -> Submission:
+    """The submission (a folder or a .zip) answered in this process."""
+    return Submission(InProcessTransport(submission_dir, released_stub), label=str(submission_dir), **options)

@@ -84,12 +84,19 @@ def brief(value, size: int = 40) -> str:
     return type(value).__name__
 
 
-def _check_text(text: str) -> None:
+def check_text(text: str) -> None:
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
             raise CodecError("text is not valid UTF-8 (a lone surrogate)") from None
+
+
+def clean_text(text: str) -> str:
+    """Text that is valid UTF-8 (a lone surrogate becomes '?')."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _is_tensor(obj) -> bool:
@@ -151,7 +158,7 @@ class Encoder:
             self._meter.item(depth)
             return obj
         if cls is str:
-            _check_text(obj)
+            check_text(obj)
             self._meter.item(depth, len(obj))
             return obj
         if cls is float:
@@ -278,6 +285,15 @@ class Decoder:
         arr = np.frombuffer(data, dtype=dtype, count=count).reshape(shape)
         return arr if self.borrow and arr.flags.writeable else arr.copy()
 
+    def _container(self, node: dict, tag: str, depth: int) -> list:
+        """The list a ``$tuple`` or ``$dict`` node holds, counted as one value."""
+        _keys(node, frozenset({tag}))
+        items = node[tag]
+        if type(items) is not list:
+            raise CodecError(f"malformed {tag[1:]}")
+        self._meter.item(depth)
+        return items
+
     def _decode(self, node, depth: int):
         cls = type(node)
         meter = self._meter
@@ -287,7 +303,7 @@ class Decoder:
                 meter.item(depth)   # raises, saying why
             return node
         if cls is str:
-            _check_text(node)
+            check_text(node)
             meter.item(depth, len(node))
             return node
         if cls is list:
@@ -308,20 +324,10 @@ class Decoder:
             self._meter.item(depth)
             return float(text)
         if "$tuple" in node:
-            _keys(node, frozenset({"$tuple"}))
-            items = node["$tuple"]
-            if type(items) is not list:
-                raise CodecError("malformed tuple")
-            self._meter.item(depth)
-            return tuple(self._decode(v, depth + 1) for v in items)
+            return tuple(self._decode(v, depth + 1) for v in self._container(node, "$tuple", depth))
         if "$dict" in node:
-            _keys(node, frozenset({"$dict"}))
-            pairs = node["$dict"]
-            if type(pairs) is not list:
-                raise CodecError("malformed dict")
-            self._meter.item(depth)
             out = {}
-            for pair in pairs:
+            for pair in self._container(node, "$dict", depth):
                 if type(pair) is not list or len(pair) != 2:
                     raise CodecError("malformed dict")
                 key = self._decode(pair[0], depth + 1)
@@ -362,7 +368,7 @@ class Decoder:
             handle_id, type_name = node["$handle"], node.get("type", "object")
             if type(handle_id) is not int or type(type_name) is not str or len(type_name) > 200:
                 raise CodecError("malformed handle")
-            _check_text(type_name)
+            check_text(type_name)
             self._meter.item(depth)
             return self._call(self.resolve_handle, HandleRef(handle_id, type_name))
         if "$function" in node:
@@ -440,65 +446,3 @@ def dumps(obj, **encoder_options) -> bytes:
 def loads(message, budget: Budget = REPLY_BUDGET, **decoder_options):
     tree, buffers = unpack(message, budget)
     return Decoder(buffers, budget=budget, **decoder_options).decode(tree)
-
-
-# -- replies ------------------------------------------------------------------------------
-
-ERROR_TEXT = {"type": 200, "builtin": 200, "message": 4000, "where": 1000}
-ERROR_FLAGS = ("limit", "lost", "not_started")
-REPLY_KEYS = frozenset({"value", "args_after", "kwargs_after", "error", "stdout", "stderr"})
-STDERR_CHARS = 4000
-
-
-@dataclass
-class Reply:
-    """A worker's answer to one request, checked: ``error`` (a dict of short texts and flags) or
-    ``value`` (and, when asked, ``args_after`` and ``kwargs_after``), plus what it printed."""
-    value: Any = None
-    args_after: list | None = None
-    kwargs_after: dict | None = None
-    error: dict | None = None
-    stdout: str = ""
-    stderr: str = ""
-
-
-def _text_field(tree: dict, key: str, limit: int) -> str:
-    text = tree.get(key, "")
-    if type(text) is not str:
-        raise CodecError(f"malformed reply: {key} is not text")
-    if len(text) > limit:
-        raise CodecError(f"malformed reply: {key} longer than {limit:,} characters")
-    _check_text(text)
-    return text
-
-
-def decode_reply(message, *, resolve_handle: Callable[[HandleRef], Any] | None = None, borrow: bool = False,
-                 budget: Budget = REPLY_BUDGET, stdout_chars: int | None = None) -> Reply:
-    """Check and decode a reply (the judge's side). CodecError when anything is malformed."""
-    tree, buffers = unpack(message, budget)
-    if type(tree) is not dict or not tree.keys() <= REPLY_KEYS:
-        raise CodecError("malformed reply")
-    reply = Reply(stdout=_text_field(tree, "stdout", stdout_chars if stdout_chars is not None else budget.header_bytes),
-                  stderr=_text_field(tree, "stderr", STDERR_CHARS))
-    if "error" in tree:
-        error = tree["error"]
-        if type(error) is not dict or not error.keys() <= ERROR_TEXT.keys() | set(ERROR_FLAGS) \
-                or not tree.keys() <= {"error", "stdout", "stderr"}:
-            raise CodecError("malformed reply: error")
-        checked = {key: _text_field(error, key, limit) for key, limit in ERROR_TEXT.items()}
-        for flag in ERROR_FLAGS:
-            if type(error.get(flag, False)) is not bool:
-                raise CodecError("malformed reply: error")
-            checked[flag] = error.get(flag, False)
-        reply.error = checked
-        return reply
-    if "value" not in tree:
-        raise CodecError("malformed reply: no value")
-    decoder = Decoder(buffers, tensors="array", resolve_handle=resolve_handle, borrow=borrow, budget=budget)
-    reply.value = decoder.decode(tree["value"])
-    if "args_after" in tree or "kwargs_after" in tree:
-        reply.args_after = decoder.decode(tree.get("args_after"))
-        reply.kwargs_after = decoder.decode(tree.get("kwargs_after"))
-        if type(reply.args_after) is not list or type(reply.kwargs_after) is not dict:
-            raise CodecError("malformed reply: the arguments after the call")
-    return reply

@@ -71,10 +71,6 @@ def scratch_path(name):
     return os.path.join(folder, os.path.basename(name))
 
 
-HELPERS = {fn.__name__: fn for fn in (tensor_loader, predict_classes, model_outputs,
-                                      parameter_count, seed_everything, scratch_path)}
-
-
 # -- image classification (cifar10) -----------------------------------------------------
 def _hook(module, name):
     """The submission's optional module-level function ``name``, or None."""
@@ -180,4 +176,6 @@ def parameter_digest(model):
     return np.asarray(rows, dtype=np.float64).reshape(-1, 2)
 
 
-HELPERS.update({fn.__name__: fn for fn in (image_loader, predict_image_classes, parameter_digest)})
+# What a test may call by name (``submission.helper(name, ...)``): the whole registry, in one place.
+HELPERS = {fn.__name__: fn for fn in (tensor_loader, predict_classes, model_outputs, parameter_count, seed_everything,
+                                      scratch_path, image_loader, predict_image_classes, parameter_digest)}

@@ -7,7 +7,6 @@ behind a handle.
 """
 from __future__ import annotations
 
-import builtins
 import contextlib
 import io
 import math
@@ -18,11 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from . import codec
-from .sources import SubmissionSourceError, module_source
-
-BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
-                      if isinstance(obj, type) and issubclass(obj, BaseException)}
+from ..submission import files as submission_files
+from ..submission import modules as sources
+from . import codec, replies
 
 
 class OutputLimitExceeded(BaseException):
@@ -52,23 +49,16 @@ class LimitedWriter(io.TextIOBase):
         return "".join(self.parts)
 
 
-def _builtin_base(exc: BaseException) -> str:
-    for cls in type(exc).__mro__:
-        if BUILTIN_EXCEPTIONS.get(cls.__name__) is cls:
-            return cls.__name__
-    return "Exception"
-
-
-def _safe_str(exc: BaseException, limit: int = 2000) -> str:
-    try:
-        return str(exc)[:limit]
-    except BaseException:  # a hostile __str__ must not break the reply
-        return "<unprintable exception>"
-
-
 class Dispatcher:
-    def __init__(self, submission_dir, *, output_limit: int = 1_000_000, total_output_limit: int | None = None):
+    """Answers requests for one submission: a folder or a .zip, whose modules are found as
+    ``autograder grade`` finds them (``sources.find``; ``released_stub`` tells an untouched
+    stub from work). The jailed worker is given the staged folder."""
+
+    def __init__(self, submission_dir, *, output_limit: int = 1_000_000, total_output_limit: int | None = None,
+                 released_stub=None):
         self.root = Path(submission_dir).resolve()
+        self.released_stub = released_stub
+        self._files: submission_files.Files | None = None
         self.output_limit = output_limit
         # What the whole submission may print: past it, output is dropped (and the reply says so).
         self.total_output_limit = total_output_limit if total_output_limit is not None else 16 * output_limit
@@ -113,8 +103,16 @@ class Dispatcher:
         if name in self.modules:
             return self.modules[name]
         if not name.isidentifier():
-            raise SubmissionSourceError(f"not a module name: {name!r}")
-        path, code = module_source(self.root, name)
+            raise sources.SourceError(f"not a module name: {name!r}")
+        if self._files is None:   # read when first needed: a notebook's kernel never loads a module
+            self._files = submission_files.read(self.root)
+        found = sources.find(self._files, name, self.released_stub)
+        if found is None:
+            raise sources.SourceError(
+                f"提出物に {name}.py も {name}.ipynb もありません / the submission has no {name}.py or {name}.ipynb")
+        if found.error:
+            raise sources.SourceError(found.error)
+        path, code = self.root / found.path, found.text
         module = types.ModuleType(name)
         module.__file__ = str(path)
         sys.modules[name] = module
@@ -125,6 +123,10 @@ class Dispatcher:
             raise
         self.modules[name] = module
         return module
+
+    def close(self) -> None:
+        if self._files is not None:
+            self._files.close()
 
     # -- requests --------------------------------------------------------
     def _run(self, request: dict):
@@ -182,24 +184,14 @@ class Dispatcher:
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:  # everything the code raises is reported, never fatal here
-                reply = self._error(exc)
+                reply = {"error": replies.raised(exc, self._where(exc.__traceback__))}
                 buffers_out = []
         reply["stdout"] = self._printed(stdout.getvalue())
-        reply["stderr"] = self._printed(stderr.getvalue()[-codec.STDERR_CHARS:])[-codec.STDERR_CHARS:]
+        reply["stderr"] = self._printed(stderr.getvalue()[-replies.STDERR_CHARS:])[-replies.STDERR_CHARS:]
         try:
             return codec.pack(reply, buffers_out, codec.REPLY_BUDGET)
         except (codec.CodecError, ValueError) as exc:   # too large to describe: say so instead
-            error = self._error(exc)
-            return codec.pack({"error": error, "stdout": reply["stdout"], "stderr": reply["stderr"]}, [])
-
-    def _error(self, exc: BaseException) -> dict:
-        return {"error": {
-            "type": _clean_text(type(exc).__name__[:200]),
-            "builtin": _builtin_base(exc),
-            "message": _clean_text(_safe_str(exc)),
-            "where": _clean_text(self._where(exc.__traceback__)[:1000]),
-            "not_started": isinstance(exc, NotImplementedError),
-        }}
+            return replies.packed(replies.raised(exc, ""), reply["stdout"], reply["stderr"])
 
     def _printed(self, text: str) -> str:
         """This call's output (stdout or stderr), within what the whole submission may still print."""
@@ -212,11 +204,4 @@ class Dispatcher:
             self.output_sent = self.total_output_limit + 1
         else:
             self.output_sent += len(text)
-        return _clean_text(text)
-
-
-def _clean_text(text: str) -> str:
-    """Text that is valid UTF-8 (a lone surrogate becomes '?')."""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "replace").decode("utf-8")
+        return codec.clean_text(text)

@@ -88,7 +88,7 @@ def _run(args) -> int:
             console.print(f"[red]error:[/red] {escape(str(exc))}")
             return 2
 
-    from ..report import class_report, terminal
+    from ..report import class_report, status, terminal
     terminal.print_gradebook(console, batch.table, batch.exercises,
                              {m: batch.cfg.exercises[m].total for m in batch.exercises},
                              f"gradebook: {Path(options.out) / 'gradebook.csv'} (full reasons there)")
@@ -98,10 +98,7 @@ def _run(args) -> int:
     summary = Table(title="summary / 集計")
     summary.add_column("")
     summary.add_column("")
-    counts: dict[str, int] = {}
-    for row in batch.table:
-        key = row["status"].split(":")[0]
-        counts[key] = counts.get(key, 0) + 1
+    counts = status.count(row["status"] for row in batch.table)
     graded = sum(1 for o in outcomes if o.state == "graded")
     summary.add_row("students / 学生", str(len(batch.table)))
     summary.add_row("graded now / 今回採点", str(graded))

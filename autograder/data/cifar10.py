@@ -71,11 +71,6 @@ def is_fixture(root: str | Path) -> bool:
     return (Path(root) / FIXTURE_MARKER).is_file()
 
 
-def fixture_info(root: str | Path) -> dict:
-    """What the fixture generator wrote into the marker (sizes, seed, format)."""
-    return json.loads((Path(root) / FIXTURE_MARKER).read_text(encoding="utf-8"))
-
-
 # -- reading --------------------------------------------------------------------------
 def _torchvision_class(verify: bool):
     from torchvision.datasets import CIFAR10

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from .. import config as grading
 from ..paths import GRADING_TOML, HIDDEN_TESTS
-from ..report import feedback, gradebook, gradescope
+from ..report import feedback, gradebook, gradescope, status
 from ..report import result as report
 from . import classlist, inputs, lms, roster
-from .judges import Judge, JudgeLost, JudgeStartError
+from .judge_client import Judge, JudgeLost, JudgeStartError
 
 KEY_VERSION = "grade-2"  # bump when scoring or reports change meaning (2: untouched stubs never pending)
 
@@ -138,18 +138,11 @@ class Batch:
         self._judges: list[Judge] = []
 
     def warm_modules(self) -> str:
-        """What the judge imports before its first student: torch only when a selected suite uses
-        it (seconds per judge), and torch._dynamo, which the first torch.optim optimizer imports."""
+        """What the judge imports before its first student: numpy, and what the selected
+        exercises declare (grading.toml's ``preload``: torch costs seconds per judge)."""
         warm = ["numpy"]
         for module in self.selected:
-            try:
-                suite = (HIDDEN_TESTS / f"test_{module}.py").read_text(encoding="utf-8")
-            except OSError:
-                continue
-            if "torch" in suite and "torch" not in warm:
-                warm.append("torch")
-            if "torch.optim" in suite and "torch._dynamo" not in warm:
-                warm.append("torch._dynamo")
+            warm += [name for name in self.cfg.exercises[module].preload if name not in warm]
         return ",".join(warm)
 
     # -- resume --------------------------------------------------------------------------
@@ -168,7 +161,7 @@ class Batch:
                 return None
             if ex.get("status") == report.NOT_GRADED:
                 return None
-            if ex.get("status", "").startswith("pending") and old.get("device") != self.device_here():
+            if status.parse(ex.get("status")).kind == status.PENDING and old.get("device") != self.device_here():
                 return None  # pending work is retried where it may be gradable now (e.g. on a GPU)
         return old
 
@@ -240,10 +233,7 @@ class Batch:
         maxima = {m: self.cfg.exercises[m].total for m in self.exercises}
         table = gradebook.write(self.out, self.all_students, self.exercises, maxima, self.classlist.people,
                                 self.classlist.missing)
-        counts: dict[str, int] = {}
-        for row in table:
-            key = row["status"].split(":")[0]
-            counts[key] = counts.get(key, 0) + 1
+        counts = status.count(row["status"] for row in table)
         gradebook.write_summary(self.out, {
             "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
             "device": self.device, "students": len(table), "statuses": counts,
@@ -293,16 +283,16 @@ class Batch:
             staged = inputs.stage(student, self.selected, here / "submission", known=self.exercises)
             old = report.load(self.out / student.id / "result.json")
             keep = {}
-            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.error:
+            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.submission_error:
                 keep = {m: e for m, e in old.get("exercises", {}).items()
                         if m not in self.selected and m in self.cfg.exercises}  # --only merges
             exercises: dict[str, dict] = {}
             to_run = []
-            if not staged.error:
+            if not staged.submission_error:
                 for module in self.selected:
                     ex = self.cfg.exercises[module]
-                    if module in staged.errors:
-                        exercises[module] = report.simple_exercise(ex, f"error: {staged.errors[module]}",
+                    if module in staged.module_errors:
+                        exercises[module] = report.simple_exercise(ex, f"error: {staged.module_errors[module]}",
                                                                    self.keys[module])
                     elif module not in staged.modules:
                         exercises[module] = report.simple_exercise(ex, report.MISSING, self.keys[module], 0.0)
@@ -347,7 +337,7 @@ class Batch:
                 "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
                 "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
                 "device": self.device,
-                "error": staged.error,
+                "error": staged.submission_error,
                 "exercises": merged,
                 "timing": {"started": started, "finished": _now(), "seconds": round(time.monotonic() - t0, 3),
                            "judge_seconds": round(judged_seconds, 3)},

@@ -67,6 +67,8 @@ class _Recorder:
                 entry["message"] = _message(report)
                 entry["not_started"] = bool(dict(report.user_properties).get("not_started"))
                 entry["function"] = str(dict(report.user_properties).get("function") or "")
+                if dict(report.user_properties).get("pending"):   # autograder.pytest_plugin.pending
+                    entry["pending"] = dict(report.user_properties)["pending"]
             elif report.when == "call":
                 entry["outcome"] = "passed"
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..paths import EXERCISES, GRADING_TOML, HIDDEN_TESTS
-from .judges import Judge, JudgeLost
+from .judge_client import Judge, JudgeLost
 
 SUITE_FOLDERS = {"hidden": "hidden", "exercises": "visible"}
 

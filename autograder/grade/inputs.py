@@ -5,44 +5,33 @@ the student id), nbgrader's course folder (``submitted/``), or an LMS bulk downl
 zipped or unpacked, whose file names say whose each file is (``lms.py``). A file that
 no rule places is reported, never dropped in silence.
 
-Only the module files (``<module>.py``, or ``<module>.ipynb`` whose code cells become the
-module) are copied into a clean staging folder; nothing else of the submission reaches the
-worker. Zips are never extracted as a whole: names are checked, sizes are capped, and only
-the module members are read, in capped chunks.
+A student's files are read with ``autograder.submission.files`` (caps, zips, links) and each
+module is found there with ``autograder.submission.modules.find``, as ``pytest --submission``
+finds it; only the module files (``<module>.py``, notebooks converted) are written into a
+clean staging folder, and nothing else of the submission reaches the worker.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import io
 import os
 import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..bridge.sources import SubmissionSourceError, notebook_code
 from ..paths import EXERCISES
+from ..submission import modules as sources
+from ..submission.files import (CORRUPT, Files, InputError, check_member, read_file, read_member,
+                                safe_member_name, skipped)
 from . import lms
 
-# Caps on what one submission may hold (zip and folder alike).
-MAX_MEMBERS = 2000
-MAX_TOTAL_BYTES = 64 * 2**20
-MAX_FILE_BYTES = 16 * 2**20
-MAX_RATIO = 100            # compression ratio allowed for members over RATIO_FLOOR bytes
-RATIO_FLOOR = 2**20
-MAX_DEPTH = 4              # folders below the student's root that are searched
 # Caps on a whole class's download (only its listing is read here; each student's caps apply later).
 MAX_CLASS_MEMBERS = 200_000
-SKIP_DIRS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__", ".git"}
 LMS_KINDS = ("moodle", "canvas", "pattern")
 STUDENT_ID = re.compile(r"^[^/\\\x00-\x1f]{1,128}$")
-
-
-class InputError(Exception):
-    """The submission as a whole cannot be graded (the reason is shown to the student)."""
+RELEASED_STUB = sources.released_stubs(EXERCISES)
 
 
 @dataclass
@@ -91,8 +80,8 @@ class Staged:
     folder: Path | None                                         # holds <module>.py files only
     hash: str = ""                                              # sha256 of the submission as received
     modules: dict[str, str] = field(default_factory=dict)       # module -> the file it came from
-    errors: dict[str, str] = field(default_factory=dict)        # module -> why it cannot be graded
-    error: str | None = None                                    # the whole submission cannot be graded
+    module_errors: dict[str, str] = field(default_factory=dict)  # module -> why it cannot be graded
+    submission_error: str | None = None                         # why the whole submission cannot be graded
 
 
 # -- finding students ------------------------------------------------------------
@@ -103,10 +92,6 @@ def submissions_root(path: Path) -> Path:
 
 def discover(path: Path, pattern: re.Pattern | None = None) -> list[Student]:
     return survey(path, pattern).students
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith(".") or name in SKIP_DIRS
 
 
 @dataclass
@@ -182,7 +167,7 @@ def _is_download(names) -> bool:
     tops: dict[str, bool] = {}
     for raw in names:
         parts = [p for p in raw.replace("\\", "/").split("/") if p not in ("", ".")]
-        if parts and not _skipped(parts[0]):
+        if parts and not skipped(parts[0]):
             tops[parts[0]] = tops.get(parts[0], False) or len(parts) > 1 or raw.endswith("/")
     if len(tops) == 1 and next(iter(tops.values())):
         inner = [n.replace("\\", "/").split("/", 1)[1] for n in names if "/" in n.replace("\\", "/")]
@@ -193,7 +178,7 @@ def _is_download(names) -> bool:
 def _folder_entries(root: Path, found: "_Class | None" = None) -> list[_Entry]:
     entries = []
     for entry in sorted(root.iterdir()):
-        if _skipped(entry.name):
+        if skipped(entry.name):
             continue
         if entry.is_symlink():  # could point at another student or the solutions
             if found is not None:
@@ -221,10 +206,10 @@ def _survey_folder(root: Path, pattern, found: _Class) -> None:
     if pattern is not None:
         found.layout("pattern")
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not _skipped(d))
+            dirnames[:] = sorted(d for d in dirnames if not skipped(d))
             for name in sorted(filenames):
                 full = Path(dirpath, name)
-                if _skipped(name) or full.is_symlink():
+                if skipped(name) or full.is_symlink():
                     continue
                 rel = full.relative_to(root).as_posix()
                 _place_by_pattern(pattern, rel, Piece("file", full), root, found, str(full))
@@ -278,7 +263,7 @@ def _survey_zip(path: Path, pattern, found: _Class) -> None:
         except InputError as exc:
             unsafe.append((info.filename, str(exc)))
             continue
-        if rel.parts and not any(_skipped(p) for p in rel.parts[:1]):
+        if rel.parts and not any(skipped(p) for p in rel.parts[:1]):
             members.append((rel.parts, info))
     prefix: tuple[str, ...] = ()
     tops = {parts[0] for parts, _ in members}
@@ -347,247 +332,52 @@ def survey(path: Path, pattern: re.Pattern | None = None) -> Survey:
     return Survey(students, found.unplaced, found.layouts)
 
 
-# -- reading a submission's files safely --------------------------------------------
-def safe_member_name(name: str) -> PurePosixPath:
-    """The member's relative path; InputError for absolute, drive-letter or escaping names."""
-    clean = name.replace("\\", "/")
-    if not clean or clean.startswith("/") or re.match(r"^[A-Za-z]:", clean) or "\x00" in clean:
-        raise InputError(f"zip の中に危険なパスがあります / unsafe path in zip: {name!r}")
-    parts = [p for p in clean.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
-        raise InputError(f"zip の中に危険なパスがあります / unsafe path in zip: {name!r}")
-    return PurePosixPath(*parts) if parts else PurePosixPath(".")
-
-
-_CORRUPT = "zip ファイルが壊れています / corrupt zip archive"
-
-
-class _Tree:
-    """Relative path -> reader of one student's work, with every cap checked as it is built."""
-
-    def __init__(self):
-        self.files: dict[PurePosixPath, object] = {}
-        self.count = 0
-        self.total = 0
-
-    def read(self, path: PurePosixPath) -> bytes:
-        return self.files[path]()
-
-    def add(self, rel: PurePosixPath, size: int, reader, in_zip: bool) -> None:
-        self.count += 1
-        if self.count > MAX_MEMBERS:
-            raise InputError(f"zip のファイル数が多すぎます / too many files in zip ({self.count} > {MAX_MEMBERS})"
-                             if in_zip else f"ファイル数が多すぎます / too many files ({MAX_MEMBERS} max)")
-        self.total += size
-        if in_zip and (size > MAX_FILE_BYTES or self.total > MAX_TOTAL_BYTES):
-            raise InputError(f"zip の展開後サイズが大きすぎます / zip unpacks to too much data "
-                             f"(cap {MAX_TOTAL_BYTES // 2**20} MiB, {MAX_FILE_BYTES // 2**20} MiB per file)")
-        if not in_zip and self.total > MAX_TOTAL_BYTES:
-            raise InputError(f"提出物が大きすぎます / submission too large ({MAX_TOTAL_BYTES // 2**20} MiB max)")
-        self.files[rel] = reader
-
-
-def _open_zip(source) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{_CORRUPT}: {exc}") from None
-
-
-def _check_member(info: zipfile.ZipInfo) -> None:
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
-        raise InputError(f"zip にリンクがあります / links are not allowed in zip: {info.filename!r}")
-    if info.flag_bits & 0x1:
-        raise InputError(f"暗号化された zip は採点できません / encrypted zip member: {info.filename!r}")
-    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise InputError(f"zip の圧縮率が異常です(zip 爆弾) / suspicious compression ratio (zip bomb): "
-                         f"{info.filename!r}")
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    # Headers can lie: stop reading at the declared size, whatever the stream says.
-    chunks, size = [], 0
-    try:
-        with archive.open(info) as handle:
-            while chunk := handle.read(65536):
-                size += len(chunk)
-                if size > info.file_size or size > MAX_FILE_BYTES:
-                    raise InputError(f"zip のメンバーが宣言より大きい / zip member larger than declared: "
-                                     f"{info.filename!r}")
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(f"{_CORRUPT}: {exc}") from None
-    return b"".join(chunks)
-
-
-def _add_zip(tree: _Tree, archive: zipfile.ZipFile, folder: str | None = None) -> None:
-    """Every member of ``archive`` (or of its ``folder``, which is then cut off the names)."""
-    try:
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{_CORRUPT}: {exc}") from None
-    if folder is None and len(infos) > MAX_MEMBERS:
-        raise InputError(f"zip のファイル数が多すぎます / too many files in zip ({len(infos)} > {MAX_MEMBERS})")
-    cut = PurePosixPath(folder).parts if folder else ()
-    for info in infos:
-        if folder is not None:
-            try:
-                rel = safe_member_name(info.filename)
-            except InputError:
-                continue          # another student's member (the survey reported escaping names)
-            if rel.parts[:len(cut)] != cut:
-                continue
-            rel = PurePosixPath(*rel.parts[len(cut):]) if len(rel.parts) > len(cut) else PurePosixPath(".")
-        else:
-            rel = safe_member_name(info.filename)
-        _check_member(info)
-        if info.is_dir() or rel == PurePosixPath("."):
-            continue
-        tree.add(rel, info.file_size, functools.partial(_read_member, archive, info), in_zip=True)
-
-
-def _read_file(full: Path) -> bytes:
-    # O_NOFOLLOW: the file may have been swapped for a link since the walk.
-    fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"ファイルが大きすぎます / file too large: {full.name}")
-    return data
-
-
-def _add_folder(tree: _Tree, root: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        rel_dir = Path(dirpath).relative_to(root)
-        if len(rel_dir.parts) >= MAX_DEPTH:
-            dirnames[:] = []
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-        for name in filenames:
-            full = Path(dirpath, name)
-            info = full.lstat()
-            if not stat.S_ISREG(info.st_mode):  # symlinks could point at other students or the solutions
-                tree.count += 1
-                continue
-            tree.add(PurePosixPath(*(rel_dir / name).parts), info.st_size, functools.partial(_read_file, full),
-                     in_zip=False)
-
-
-def _add_one(tree: _Tree, name: str, size: int, reader, stack: contextlib.ExitStack, in_zip: bool) -> None:
-    """One handed-in file; a handed-in .zip is opened and its members are the student's work."""
-    if name.lower().endswith(".zip"):
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"ファイルが大きすぎます / file too large: {name}")
-        _add_zip(tree, stack.enter_context(_open_zip(io.BytesIO(reader()))))
-    else:
-        tree.add(safe_member_name(name), size, reader, in_zip=in_zip)
-
-
-def _student_tree(student: Student, stack: contextlib.ExitStack) -> _Tree:
+# -- one student's files ------------------------------------------------------------
+def student_files(student: Student) -> Files:
+    """Everything the student handed in, every piece of it (close it when done)."""
     if student.problems:
         raise InputError(student.problems[0])
-    tree = _Tree()
-    downloads: dict[Path, zipfile.ZipFile] = {}
-
-    def download(path: Path) -> zipfile.ZipFile:
-        if path not in downloads:
-            downloads[path] = stack.enter_context(_open_zip(path))
-        return downloads[path]
-
-    for piece in student.pieces:
-        if piece.kind == "folder":
-            _add_folder(tree, piece.path)
-        elif piece.kind == "zip":
-            _add_zip(tree, download(piece.path))
-        elif piece.kind == "member-folder":
-            _add_zip(tree, download(piece.path), folder=piece.member)
-        elif piece.kind == "member":
-            archive = download(piece.path)
-            try:
-                info = archive.getinfo(piece.member)
-            except KeyError:
-                raise InputError(f"{_CORRUPT}: no member {piece.member!r}") from None
-            _check_member(info)
-            _add_one(tree, piece.name, info.file_size, functools.partial(_read_member, archive, info), stack,
-                     in_zip=True)
-        elif piece.kind == "file":
-            info = piece.path.lstat()
-            if stat.S_ISREG(info.st_mode):
-                _add_one(tree, piece.name, info.st_size, functools.partial(_read_file, piece.path), stack,
-                         in_zip=False)
-        else:
-            raise ValueError(piece.kind)
-    if student.kind in LMS_KINDS:
-        # A zip uploaded to the LMS is the student's work, wherever the download put it.
-        for rel in [r for r in tree.files if len(r.parts) == 1 and r.suffix.lower() == ".zip"]:
-            reader = tree.files.pop(rel)
-            _add_zip(tree, stack.enter_context(_open_zip(io.BytesIO(reader()))))
-    return tree
-
-
-def _candidates(files, module: str) -> list[PurePosixPath]:
-    """The files that may hold ``module``, best first: the shallowest, ``.py`` before ``.ipynb``."""
-    found = [rel for rel in files if rel.name in (f"{module}.py", f"{module}.ipynb")
-             and not any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1])]
-    return sorted(found, key=lambda rel: (len(rel.parts), rel.suffix != ".py", str(rel)))
-
-
-def _pick(files, module: str) -> PurePosixPath | None:
-    found = _candidates(files, module)
-    return found[0] if found else None
-
-
-def _normalized(text: str) -> str:
-    return text.replace("\r\n", "\n").strip()
-
-
-@functools.lru_cache(maxsize=None)
-def _released_stub(module: str) -> str | None:
+    files = Files()
     try:
-        return _normalized((EXERCISES / f"{module}.py").read_text(encoding="utf-8"))
-    except OSError:
-        return None
+        downloads: dict[Path, zipfile.ZipFile] = {}
 
+        def download(path: Path) -> zipfile.ZipFile:
+            if path not in downloads:
+                downloads[path] = files.open_zip(path)
+            return downloads[path]
 
-def _module_text(tree: _Tree, rel: PurePosixPath) -> str:
-    text = _decode(tree.read(rel))
-    return notebook_code(text) if rel.suffix == ".ipynb" else text
-
-
-def _choose(tree: _Tree, found: list[PurePosixPath], module: str) -> tuple[PurePosixPath, str, str | None]:
-    """(file, module text, error). A whole release holds exercises/<m>.py and notebooks/<m>.ipynb:
-    the first file the student worked in (or broke) wins over a stub left as it was released."""
-    stub = _released_stub(module)
-    untouched = None
-    for rel in found:
-        try:
-            text = _module_text(tree, rel)
-        except SubmissionSourceError as exc:
-            return rel, "", str(exc)
-        if stub is None or _normalized(text) != stub:
-            return rel, text, None
-        untouched = untouched or (rel, text, None)
-    return untouched
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp932"):  # Japanese Windows editors still save Shift_JIS
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise SubmissionSourceError("文字コードが UTF-8 ではありません / the file is not UTF-8 text")
-
-
-def check_syntax(source: str, filename: str) -> str | None:
-    """None, or why the module cannot be compiled (nothing is executed)."""
-    try:
-        compile(source, filename, "exec", dont_inherit=True)
-    except SyntaxError as exc:
-        return f"構文エラー / syntax error: {exc.msg} ({filename}, line {exc.lineno})"
-    except (ValueError, MemoryError, RecursionError, OverflowError) as exc:
-        return f"コンパイルできません / cannot compile: {type(exc).__name__}: {str(exc)[:200]}"
-    return None
+        for piece in student.pieces:
+            if piece.kind == "folder":
+                files.add_folder(piece.path)
+            elif piece.kind == "zip":
+                files.add_zip(download(piece.path))
+            elif piece.kind == "member-folder":
+                files.add_zip(download(piece.path), folder=piece.member)
+            elif piece.kind == "member":
+                archive = download(piece.path)
+                try:
+                    info = archive.getinfo(piece.member)
+                except KeyError:
+                    raise InputError(f"{CORRUPT}: no member {piece.member!r}") from None
+                check_member(info)
+                files.add_file(piece.name, info.file_size, functools.partial(read_member, archive, info),
+                               in_zip=True)
+            elif piece.kind == "file":
+                info = piece.path.lstat()
+                if stat.S_ISREG(info.st_mode):
+                    files.add_file(piece.name, info.st_size, functools.partial(read_file, piece.path),
+                                   in_zip=False)
+            else:
+                raise ValueError(piece.kind)
+        if student.kind in LMS_KINDS:
+            # A zip uploaded to the LMS is the student's work, wherever the download put it.
+            for rel in [r for r in files if len(r.parts) == 1 and r.suffix.lower() == ".zip"]:
+                reader = files.readers.pop(rel)
+                files.add_zip(files.open_zip(reader()))
+    except BaseException:
+        files.close()
+        raise
+    return files
 
 
 def submission_hash(student: Student) -> str:
@@ -599,52 +389,47 @@ def submission_hash(student: Student) -> str:
             while chunk := handle.read(2**20):
                 digest.update(chunk)
         return "sha256:" + digest.hexdigest()
-    with contextlib.ExitStack() as stack:
-        try:
-            tree = _student_tree(student, stack)
-        except (InputError, OSError) as exc:
-            digest.update(str(exc).encode())
-            return "sha256:" + digest.hexdigest()
-        for rel in sorted(tree.files, key=str):
+    try:
+        files = student_files(student)
+    except (InputError, OSError) as exc:
+        digest.update(str(exc).encode())
+        return "sha256:" + digest.hexdigest()
+    with files:
+        for rel in sorted(files, key=str):
             digest.update(str(rel).encode() + b"\0")
             try:
-                digest.update(hashlib.sha256(tree.read(rel)).digest())
+                digest.update(hashlib.sha256(files.read(rel)).digest())
             except (OSError, InputError) as exc:
                 digest.update(str(exc).encode())
     return "sha256:" + digest.hexdigest()
 
 
 def stage(student: Student, modules: list[str], dest: Path, known: list[str] | None = None) -> Staged:
-    """Copy the student's files for ``modules`` (notebooks converted) into ``dest``.
+    """Write the student's ``modules`` (as ``sources.find`` chooses them) into ``dest`` as
+    ``<module>.py``.
 
     ``known`` (all the kit's exercises) decides whether the submission holds
     any exercise at all: with ``--only`` a student may lack just that one."""
     staged = Staged(student, None, hash=submission_hash(student))
-    with contextlib.ExitStack() as stack:
-        try:
-            tree = _student_tree(student, stack)
+    try:
+        with student_files(student) as files:
             dest.mkdir(parents=True, exist_ok=True)
             for module in modules:
-                found = _candidates(tree.files, module)
-                if not found:
+                found = sources.find(files, module, RELEASED_STUB)
+                if found is None:
                     continue
-                rel, text, error = _choose(tree, found, module)
-                staged.modules[module] = str(rel)
-                if error:
-                    staged.errors[module] = error
+                staged.modules[module] = str(found.path)
+                if found.error:
+                    staged.module_errors[module] = found.error
                     continue
-                problem = check_syntax(text, f"{module}.py")
-                if problem:
-                    staged.errors[module] = problem
-                    continue
-                (dest / f"{module}.py").write_text(text, encoding="utf-8")
+                (dest / f"{module}.py").write_text(found.text, encoding="utf-8")
             staged.folder = dest
-            if not staged.modules and not any(_pick(tree.files, m) for m in (known or [])):
-                staged.error = ("提出物に課題のファイルがありません / no exercise files found "
-                                f"(expected e.g. {modules[0]}.py or {modules[0]}.ipynb)" if modules
-                                else "nothing to grade")
-        except InputError as exc:
-            staged.error = str(exc)
-        except OSError as exc:
-            staged.error = f"提出物を読めません / cannot read the submission: {exc}"
+            if not staged.modules and not any(sources.candidates(files, m) for m in (known or [])):
+                staged.submission_error = ("提出物に課題のファイルがありません / no exercise files found "
+                                           f"(expected e.g. {modules[0]}.py or {modules[0]}.ipynb)" if modules
+                                           else "nothing to grade")
+    except InputError as exc:
+        staged.submission_error = str(exc)
+    except OSError as exc:
+        staged.submission_error = f"提出物を読めません / cannot read the submission: {exc}"
     return staged

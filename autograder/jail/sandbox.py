@@ -14,7 +14,7 @@ import autograder
 SUBMISSION_MOUNT = "/submission"
 BWRAP_CANDIDATES = ("/usr/bin/bwrap", "/usr/local/bin/bwrap")
 # The parts of the kit package a worker needs (the zygote imports only these).
-KIT_PARTS = ("__init__.py", "bridge", "jail")
+KIT_PARTS = ("__init__.py", "bridge", "jail", "submission")
 
 
 def bwrap_path() -> str | None:

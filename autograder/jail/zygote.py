@@ -39,7 +39,9 @@ WATCH_SECONDS = 0.1
 # What student code and the kit's helpers import, so that no worker pays for it again: numpy.random
 # is lazy in NumPy 2, and the first torch.optim optimizer imports torch._dynamo (about 2 s).
 PRELOAD = ("numpy", "numpy.random", "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch._dynamo",
-           "torch.utils.data", "autograder.bridge.server", "autograder.bridge.helpers", "autograder.bridge.codec")
+           "torch.utils.data", "autograder.bridge.server", "autograder.bridge.helpers", "autograder.bridge.codec",
+           "autograder.bridge.replies", "autograder.submission.modules",
+           "encodings.utf_8_sig", "encodings.cp932")   # how a student's file is decoded (submission.modules)
 
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
@@ -458,7 +460,7 @@ def _cleanup(config: dict, child: dict | None) -> bool:
     return clean
 
 
-def _preload(config: dict) -> None:
+def _preload() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     for name in PRELOAD:
         try:
@@ -476,7 +478,6 @@ def _preload(config: dict) -> None:
 
 def _fork(config: dict, command: dict, fds: list[int], control: socket.socket) -> dict:
     request_fd, reply_fd = fds
-    config["submission"] = command.get("submission", config["submission"])
     uid = int(command.get("uid", config["uid"])) if config["drop_privileges"] else os.getuid()
     sysv_before = {(kind, ipc_id) for kind in SYSV for ipc_id, _, _ in _sysv_objects(kind)}
     if config["mode"] == "none" and config["drop_privileges"]:
@@ -504,7 +505,7 @@ def main(argv: list[str] | None = None) -> None:
     # Orphans of the worker come to the zygote: their CPU time stays countable, and they are found.
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_DUMPABLE, 0)  # a worker may not ptrace the zygote or read its memory
-    _preload(config)
+    _preload()
     _send(control, {"event": "ready", "pid": os.getpid(), "threads": len(os.listdir("/proc/self/task"))})
     child: dict | None = None
     next_check = 0.0

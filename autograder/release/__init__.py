@@ -37,7 +37,7 @@ from .texts import CONFTEST, README, pyproject
 
 # What `pytest exercises/` and the notebooks' test cells need; imports are followed from here.
 PACKAGE_SEEDS = ("autograder/__init__.py", "autograder/checks.py", "autograder/pytest_plugin.py",
-                 "autograder/paths.py", "autograder/bridge/__init__.py", "autograder/bridge/notebook.py")
+                 "autograder/paths.py", "autograder/bridge/__init__.py", "autograder/notebook_checks.py")
 # Never released, whatever imports them.
 FORBIDDEN_PACKAGES = ("autograder/author", "autograder/grade", "autograder/commands", "autograder/jail",
                       "autograder/release", "autograder/report", "autograder/cli.py", "autograder/__main__.py")

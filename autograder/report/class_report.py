@@ -18,6 +18,7 @@ from collections import Counter
 import warnings
 from pathlib import Path
 
+from . import status
 from .result import fmt, load, status_word, write_atomic
 
 TOP_MESSAGES = 3
@@ -189,10 +190,10 @@ def _attention(results: list[dict], summary: dict, exercises: list[str]) -> str:
         for module in exercises:
             ex = r["exercises"].get(module)
             word = status_word(ex)
-            if word == "error":
-                rows_error.append((sid, name(sid), module, ex["status"][len("error:"):].strip()))
-            elif word == "pending":
-                rows_pending.append((sid, name(sid), module, ex["status"][len("pending:"):].strip()))
+            if word == status.ERROR:
+                rows_error.append((sid, name(sid), module, status.parse(ex["status"]).reason))
+            elif word == status.PENDING:
+                rows_pending.append((sid, name(sid), module, status.parse(ex["status"]).reason))
             elif word == "missing":
                 rows_missing.append((sid, name(sid), module, "ファイルなし / no file for this exercise"))
     roster = summary.get("roster") or {}
@@ -232,7 +233,7 @@ def page(summary: dict, results: list[dict]) -> str:
     for r in results:
         for m, ex in r["exercises"].items():
             titles.setdefault(m, (ex.get("title_ja", m), ex.get("title_en", m)))
-    statuses = Counter(str(r.get("status", "")).split(":")[0] for r in results)
+    statuses = status.count(r.get("status", "") for r in results)
     totals = [r["total"] for r in results if not r.get("error")]
     course = summary.get("course") or ""
     head = ["<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',

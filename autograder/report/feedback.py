@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .result import fmt
+from .status import ERROR, PENDING
+from .status import parse as parse_status
 
 STATUS_WORDS = {
     "graded": ("採点済み", "graded"),
@@ -41,10 +43,11 @@ def _status_text(status: str, not_started: bool = False) -> str:
         return " / ".join(NOT_STARTED)
     if status in STATUS_WORDS:
         return " / ".join(STATUS_WORDS[status])
-    if status.startswith("pending:"):
-        return f"保留 / pending:{status[len('pending:'):]}"
-    if status.startswith("error:"):
-        return f"採点不能 / cannot be graded:{status[len('error:'):]}"
+    state = parse_status(status)
+    if state.kind == PENDING:
+        return f"保留 / pending: {state.reason}"
+    if state.kind == ERROR:
+        return f"採点不能 / cannot be graded: {state.reason}"
     return status
 
 

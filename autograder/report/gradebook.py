@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+from . import status
 from .result import MISSING, cell, fmt, load, status_word, write_atomic
 
 MAX_ROW = "(max)"
@@ -37,7 +38,7 @@ def student_row(result: dict, exercises: list[str], person: dict | None = None) 
         ex = result["exercises"].get(module)
         row[module] = cell(ex)
         row[f"{module}_status"] = status_word(ex)
-    whole_error = str(result.get("status", "")).startswith("error") and not any(
+    whole_error = status.parse(result.get("status")).kind == status.ERROR and not any(
         e.get("status") == "graded" for e in result["exercises"].values())
     row["total"] = "" if whole_error else fmt(result["total"])
     row["status"] = result["status"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import config as grading
 from ..paths import HIDDEN_TESTS
+from . import status
 
 SCHEMA = 1
 MESSAGE_LIMIT = 2000
@@ -73,15 +74,13 @@ def exercise_result(exercise: grading.Exercise, outcomes: dict[str, dict], key: 
             if (parsed := grading.parse_nodeid(nodeid)) and parsed[0] == exercise.name}
     base = {"key": key, "possible": exercise.total, "title_ja": exercise.title_ja, "title_en": exercise.title_en}
     if not mine:
-        return {**base, "status": "error: 採点用テストが実行されませんでした / the hidden suite did not run",
+        return {**base, "status": str(status.error("採点用テストが実行されませんでした / the hidden suite did not run")),
                 "points": None, "tests": {}}
-    pending = [r["message"] for r in mine.values()
-               if r.get("outcome") == "skipped" and str(r.get("message", "")).startswith("pending:")]
+    pending = [r["pending"] for r in mine.values() if r.get("outcome") == "skipped" and r.get("pending")]
     ran = [r for r in mine.values() if r.get("outcome") != "skipped"]
     untouched = bool(ran) and all(r.get("outcome") == "failed" and r.get("not_started") for r in ran)
     if pending and not untouched:
-        reason = pending[0][len("pending:"):].strip()
-        return {**base, "status": f"pending: {reason}", "points": None, "tests": {}}
+        return {**base, "status": str(status.pending(pending[0])), "points": None, "tests": {}}
     # An untouched stub is "not started" on any device: what could not run here would fail as well.
     scored = grading.score(exercise, {n: r.get("outcome", "failed") for n, r in mine.items()})
     tests = {}
@@ -99,31 +98,31 @@ def exercise_result(exercise: grading.Exercise, outcomes: dict[str, dict], key: 
     not_started = untouched or (
         all(c["not_started"] for t in tests.values() for c in t["cases"] if c["outcome"] != "passed")
         and scored.earned == 0 and any(t["cases"] for t in tests.values()))
-    return {**base, "status": "graded", "points": scored.earned, "not_started": not_started, "tests": tests}
+    return {**base, "status": status.GRADED, "points": scored.earned, "not_started": not_started, "tests": tests}
 
 
-def simple_exercise(exercise: grading.Exercise, status: str, key: str, points=None) -> dict:
+def simple_exercise(exercise: grading.Exercise, state: status.Status | str, key: str, points=None) -> dict:
     return {"key": key, "possible": exercise.total, "title_ja": exercise.title_ja, "title_en": exercise.title_en,
-            "status": status, "points": points, "tests": {}}
+            "status": str(state), "points": points, "tests": {}}
 
 
-MISSING = "missing"
-NOT_GRADED = "not graded"
+MISSING = status.MISSING
+NOT_GRADED = status.NOT_GRADED
 
 
 # -- the student --------------------------------------------------------------------
 def student_status(result: dict, order: list[str]) -> str:
     if result.get("error"):
-        return f"error: {result['error']}"
-    statuses = [result["exercises"].get(m, {}).get("status", NOT_GRADED) for m in order]
-    errors = [s for s in statuses if s.startswith("error")]
-    graded = [s for s in statuses if s == "graded"]
+        return str(status.error(result["error"]))
+    statuses = [status.parse(result["exercises"].get(m, {}).get("status", NOT_GRADED)) for m in order]
+    errors = [s for s in statuses if s.kind == status.ERROR]
+    graded = [s for s in statuses if s.kind == status.GRADED]
     if errors and not graded:
-        return errors[0]
-    if errors or any(s in (MISSING, NOT_GRADED) for s in statuses):
-        return "partial"
-    pending = [s for s in statuses if s.startswith("pending")]
-    return pending[0] if pending else "graded"
+        return str(errors[0])
+    if errors or any(s.kind in (MISSING, NOT_GRADED) for s in statuses):
+        return status.PARTIAL
+    pending = [s for s in statuses if s.kind == status.PENDING]
+    return str(pending[0]) if pending else status.GRADED
 
 
 def totals(result: dict, cfg: grading.GradingConfig) -> tuple[float, float]:
@@ -135,10 +134,10 @@ def status_word(exercise: dict | None) -> str:
     """One word for an exercise's state: graded, not started, missing, error, pending, not graded."""
     if exercise is None:
         return ""
-    status = str(exercise.get("status", ""))
-    if status == "graded":
-        return "not started" if exercise.get("not_started") else "graded"
-    return status.split(":")[0]
+    kind = status.parse(exercise.get("status", "")).kind
+    if kind == status.GRADED:
+        return "not started" if exercise.get("not_started") else status.GRADED
+    return kind
 
 
 def cell(exercise: dict | None) -> str:

@@ -9,8 +9,7 @@ accuracy here. Points come from accuracy tiers (``tier_1`` .. ``tier_3`` in
 Where the data come from: ``KIT_CIFAR10_DIR`` if set, else ``settings.data_dir`` (relative
 to the kit root). A folder marked as a fixture (``KIT_FIXTURE``) is graded with
 ``[exercises.cifar10.settings.fixture]`` on any device; real data only with ``--device cuda``
-on a machine with CUDA, and is otherwise recorded as pending (a skip whose reason starts
-with "pending:"), never as 0.
+on a machine with CUDA, and is otherwise recorded as pending (``pending(reason)``), never as 0.
 """
 import os
 from dataclasses import dataclass
@@ -24,8 +23,9 @@ from autograder.bridge import SubmissionError
 from autograder.checks import assert_that, likely
 from autograder.data.cifar10 import detect_format, is_fixture, load_cached, synthetic_images
 from autograder.paths import KIT_ROOT
+from autograder.pytest_plugin import pending
 
-PENDING_GPU = "pending: needs a GPU / GPU が必要です"
+PENDING_GPU = "needs a GPU / GPU が必要です"
 CHANCE_LEVEL = 0.3   # near 0.1, the chance level of 10 classes (a small test set scatters around it)
 ACCURACY_HINT = ("モデルを大きく・学習を長く(時間内で)、データ拡張(反転・平行移動)や正規化を試しましょう",
                  "try a wider model, more epochs within the budget, flips and shifts, input normalisation")
@@ -50,13 +50,13 @@ def _plan(grading_config, device) -> Plan:
     if is_fixture(root):
         return Plan(root, True, {**base, **base.get("fixture", {})})
     if device != "cuda":
-        pytest.skip(PENDING_GPU)
+        pending(PENDING_GPU)
     if not torch.cuda.is_available():
-        pytest.skip(f"{PENDING_GPU} (--device cuda, but CUDA is not available here)")
+        pending(f"{PENDING_GPU} (--device cuda, but CUDA is not available here)")
     try:
         detect_format(root)
     except FileNotFoundError:
-        pytest.skip(f"pending: CIFAR-10 not found in {root} / データがありません "
+        pending(f"CIFAR-10 not found in {root} / データがありません "
                     f"(autograder fetch-data cifar10 --root {root})")
     return Plan(root, False, base)
 

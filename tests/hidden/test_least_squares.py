@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import torch
 
-from autograder.checks import assert_close, assert_that, likely
+from autograder.checks import assert_close, assert_shape, assert_that, likely
 
 def read_only(values):
     array = np.array(values, dtype=np.float64)
@@ -217,7 +217,7 @@ def test_linear_regression_course_values(submission):
     x, yt = height_weight()
     w, history = submission.least_squares.linear_regression_gd(x, yt, np.array([2.0, -1.0]), alpha=0.01, iters=200)
     history = np.asarray(history, dtype=np.float64)
-    assert_close(history.shape, (200, 4), func="linear_regression_gd: history.shape", check_shape=False,
+    assert_shape(history, (200, 4), func="linear_regression_gd: history",
                  hint=("1 反復につき 1 行 (k, L, w0, w1)", "one row (k, L, w0, w1) per iteration"))
     assert_close(history[0], [0, 50.416, 1.98, -0.6728], func="linear_regression_gd: history[0]", rtol=1e-9,
                  atol=1e-12, hint=REG_HINT,

@@ -8,7 +8,6 @@ import torch
 
 from autograder.bridge import NotStarted, Remote, SubmissionError, in_process
 from autograder.bridge import codec
-from autograder.bridge.server import Dispatcher
 
 
 def roundtrip(value):
@@ -46,7 +45,8 @@ def test_numpy_scalars_keep_their_type():
 def test_tensors_arrive_as_arrays_on_the_judge_and_tensors_in_the_worker():
     t = torch.tensor([1.0, 2.0], requires_grad=True)
     message = codec.dumps(t, make_handle=None)
-    assert isinstance(codec.loads(message), np.ndarray)
+    got = codec.loads(message)
+    assert type(got) is np.ndarray and got.dtype == np.float32 and got.shape == (2,)
     rebuilt = codec.loads(message, tensors="tensor")
     assert isinstance(rebuilt, torch.Tensor) and rebuilt.requires_grad
 
@@ -186,6 +186,7 @@ def test_lambdas_are_refused(student):
 
 def test_tensors_with_grad_cross_and_come_back_as_arrays(student):
     got = student.demo.tensor_grad(torch.tensor([1.0, -2.0], requires_grad=True))
+    assert type(got) is np.ndarray and got.dtype == np.float32 and got.shape == (2,)
     np.testing.assert_allclose(got, [2.0, -4.0])
 
 

@@ -20,6 +20,8 @@ from autograder.bridge import helpers
 from autograder.data import cifar10 as data
 from autograder.paths import HIDDEN_TESTS, KIT_ROOT
 
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+
 N_TRAIN, N_TEST = 300, 100
 
 

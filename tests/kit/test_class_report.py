@@ -16,6 +16,8 @@ from autograder.cli import main
 from autograder.paths import GRADING_TOML, KIT_ROOT
 from autograder.report import class_report
 
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+
 EXAMPLES = KIT_ROOT / "examples"
 STUDENTS = ["perfect", "partial", "stubs", "mistakes", "notebooks", "syntax_error", "corrupt_zip"]
 ONLY = ["activations", "perceptron", "losses"]

@@ -1,7 +1,7 @@
 """The judge's side of the bridge trusts nothing: fuzzed and forged replies.
 
 Whatever bytes a worker writes, reading them (``FrameReader`` for the pipe's framing, then
-``codec.decode_reply``) ends in a checked reply or in the one documented error
+``replies.decode``) ends in a checked reply or in the one documented error
 (``FrameError`` for the framing, ``CodecError`` for the message), never in anything else,
 and within bounded memory (tracemalloc's peak: a multiple of the frame plus a fixed part that
 the budget sets). ``deadline`` guards against hangs, not speed; bench/bench_forged.py prints
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from autograder.bridge import codec
-from autograder.jail.pool import FrameError, FrameReader
+from autograder.bridge import codec, replies
+from autograder.jail.exchange import FrameError, FrameReader
 from autograder.paths import KIT_ROOT
 
 FUZZ = settings(max_examples=300, deadline=datetime.timedelta(seconds=10), database=None,
@@ -40,7 +40,7 @@ FORGED = _forged_module()
 
 def read(message):
     """What the judge does with a reply: the checked reply, or CodecError."""
-    return codec.decode_reply(message, resolve_handle=lambda ref: ref, borrow=True,
+    return replies.decode(message, resolve_handle=lambda ref: ref, borrow=True,
                               stdout_chars=256 * 1024 + 400)
 
 
@@ -120,14 +120,14 @@ values = st.recursive(
 @given(st.binary(max_size=4096))
 def test_random_bytes_end_in_the_one_error(message):
     result = read_bounded(message)
-    assert isinstance(result, (codec.CodecError, codec.Reply))
+    assert isinstance(result, (codec.CodecError, replies.Reply))
 
 
 @FUZZ
 @given(frames())
 def test_forged_headers_end_in_a_checked_reply_or_the_one_error(message):
     result = read_bounded(message)
-    if isinstance(result, codec.Reply):   # then everything in it is plain data and valid text
+    if isinstance(result, replies.Reply):   # then everything in it is plain data and valid text
         json.dumps([result.stdout, result.stderr, result.error], ensure_ascii=False).encode("utf-8")
         assert result.error is not None or "value" in json.loads(message[8:8 + struct.unpack_from("<Q", message)[0]]
                                                                  )["tree"]
@@ -140,7 +140,7 @@ def test_forged_headers_end_in_a_checked_reply_or_the_one_error(message):
 def test_valid_replies_decode_and_any_damage_is_the_one_error(value, data):
     message = _valid_reply(value)
     got = read_bounded(message)
-    assert isinstance(got, codec.Reply) and got.stdout == "printed"
+    assert isinstance(got, replies.Reply) and got.stdout == "printed"
     damaged = bytearray(message)
     for _ in range(data.draw(st.integers(1, 4))):
         action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
@@ -151,7 +151,7 @@ def test_valid_replies_decode_and_any_damage_is_the_one_error(value, data):
             del damaged[at:at + data.draw(st.integers(1, 16))]
         else:
             damaged[at:at] = data.draw(st.binary(min_size=1, max_size=8))
-    assert isinstance(read_bounded(bytes(damaged)), (codec.Reply, codec.CodecError))
+    assert isinstance(read_bounded(bytes(damaged)), (replies.Reply, codec.CodecError))
 
 
 @FUZZ
@@ -233,7 +233,7 @@ def test_a_legitimate_large_reply_fits_the_budget():
     value = {"predictions": np.arange(60_000, dtype=np.int64), "losses": [0.5] * 100_000,
              "history": [[1, 2.0, 3.0, 4.0]] * 1000, "text": "テスト" * 1000}
     got = read_bounded(_valid_reply(value))
-    assert isinstance(got, codec.Reply)
+    assert isinstance(got, replies.Reply)
     np.testing.assert_array_equal(got.value["predictions"], value["predictions"])
     assert got.value["losses"] == value["losses"] and got.value["text"] == value["text"]
 

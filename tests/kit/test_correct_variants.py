@@ -152,10 +152,12 @@ def test_discovery_and_materialisation_serve_both_kinds(toy, variants):
     assert "# ---- planted mistake: toy/" in wrong_module_text(planted, solutions=toy / "solutions")
 
 
+@pytest.mark.slow
 def test_a_variant_right_in_another_style_passes(grade, variants):
     assert variant_problems(variants["added"], *grade(variants["added"])) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", ["first_only", "tuple"])
 def test_a_variant_may_fail_exactly_what_it_declares(grade, variants, slug):
     outcomes, expected = grade(variants[slug])
@@ -163,6 +165,7 @@ def test_a_variant_may_fail_exactly_what_it_declares(grade, variants, slug):
     assert variant_problems(variants[slug], outcomes, expected) == []
 
 
+@pytest.mark.slow
 def test_a_wrong_variant_is_reported(grade, variants):
     outcomes, expected = grade(variants["tripled"])
     problems = variant_problems(variants["tripled"], outcomes, expected)
@@ -171,11 +174,13 @@ def test_a_wrong_variant_is_reported(grade, variants):
         assert any(f" {nodeid} failed: assert " in p for p in problems), (nodeid, problems)
 
 
+@pytest.mark.slow
 def test_a_failure_left_undeclared_is_reported(grade, variants):
     problems = variant_problems(variants["first_only_undeclared"], *grade(variants["first_only_undeclared"]))
     assert problems == [p for p in problems if "test_double_all_course_example" in p] and len(problems) == 1, problems
 
 
+@pytest.mark.slow
 def test_a_declared_test_that_passes_or_does_not_exist_is_reported(grade, variants):
     problems = variant_problems(variants["overdeclared"], *grade(variants["overdeclared"]))
     assert any("test_double_negative passes although ALLOWED_TO_FAIL" in p for p in problems), problems

@@ -12,6 +12,8 @@ from autograder.author.stubs import strip_markers
 from autograder.grade.batch import Batch, Options
 from autograder.paths import EXERCISES, GRADING_TOML, SOLUTIONS
 
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+
 ONLY = ["activations", "cifar10"]
 TINY_CIFAR = '''
 import torch

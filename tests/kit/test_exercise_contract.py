@@ -76,6 +76,7 @@ def _pytest(*args, timeout=900):
                           cwd=KIT_ROOT, capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.slow
 def test_untouched_stubs_report_every_exercise_not_started():
     proc = _pytest("exercises/", "--lang", "both")
     out = proc.stdout
@@ -90,6 +91,7 @@ def test_untouched_stubs_report_every_exercise_not_started():
     assert len(out.strip().splitlines()) <= 2 * len(MODULES) + 12, out
 
 
+@pytest.mark.slow
 def test_solutions_copied_over_the_stubs_pass_every_self_check(tmp_path):
     from autograder.author.wrong_answers import write_solution_copy
     write_solution_copy(tmp_path)
@@ -130,6 +132,7 @@ def _needs_missing_gpu(module, device) -> bool:
     return grading.load().exercises[module].needs_gpu and device != "cuda"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: w.id)
 def test_planted_wrong_answer_loses_points(wrong, device, planted):
     if _needs_missing_gpu(wrong.module, device):
@@ -137,6 +140,7 @@ def test_planted_wrong_answer_loses_points(wrong, device, planted):
     assert planted(wrong).lost > 0, f"{wrong.id} ({wrong.description}) lost no points"
 
 
+@pytest.mark.slow
 def test_planted_wrong_answers_are_caught_by_hidden_suites_and_visible_checks(device, planted):
     """`autograder wrong-answers`' two shares: every planted mistake loses hidden points, and at
     least 90% fail a visible self-check, so that "done" in the self-check can be trusted."""
@@ -150,6 +154,7 @@ def test_planted_wrong_answers_are_caught_by_hidden_suites_and_visible_checks(de
                             f"missed {len(missed_visible)}: {missed_visible}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", CORRECT, ids=lambda v: v.id)
 def test_correct_variant_earns_full_marks(variant, device, hidden_runner, solution_tests, tmp_path):
     """Code that is right in another style (the course's own) passes every hidden test and every

@@ -12,10 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.bridge import LimitExceeded, Submission, SubmissionError, WorkerLost
+from autograder.bridge import LimitExceeded, Submission, SubmissionError, WorkerLost, in_process
 from autograder.config import Limits
 from autograder.jail import JailPlugin, WorkerPool, sandbox_available
 from autograder.paths import GRADING_TOML, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 BWRAP_OK, BWRAP_WHY = sandbox_available()
 needs_bwrap = pytest.mark.skipif(not BWRAP_OK, reason=f"bubblewrap cannot run here: {BWRAP_WHY}")
@@ -131,7 +133,7 @@ def test_cannot_read_files_outside_its_folder(pool, tmp_path):
         # Of the kit only the worker's modules are there: no tests, solutions or grading.toml.
         assert set(sub.hostile.listing(str(KIT_ROOT))) <= {".venv", "autograder"}
         assert set(sub.hostile.listing(str(KIT_ROOT / "autograder"))) - {"__pycache__"} == {
-            "__init__.py", "bridge", "jail"}
+            "__init__.py", "bridge", "jail", "submission"}
         assert sub.hostile.listing("/submission") == ["hostile.py", "mine.txt"]
     finally:
         sub.close()
@@ -187,6 +189,11 @@ def test_no_network(pool, tmp_path):
         assert sub.hostile.try_connect("127.0.0.1", port) != "connected"
         assert sub.hostile.try_connect("1.1.1.1", 80) != "connected"
         assert sub.hostile.try_connect("8.8.8.8", 53) != "connected"
+        unjailed = in_process(student(tmp_path / "control", "alice", PROBE))
+        try:   # positive control: the same call, not jailed, reaches the listener
+            assert unjailed.hostile.try_connect("127.0.0.1", port) == "connected"
+        finally:
+            unjailed.close()
     finally:
         sub.close()
         listener.close()
@@ -300,7 +307,7 @@ def test_cpu_limit_stops_a_call_before_its_wall_time(tmp_path):
 def _host_worker_processes(pool=None):
     """Processes on the judge's machine running as a jail worker uid (root mode): of ``pool``'s
     zygotes when given (other kits on the machine have workers too), else any."""
-    ranges = ([(getattr(z, "uid_base", z.uid), getattr(z, "uid_base", z.uid) + 1024) for z in pool._zygotes]
+    ranges = ([(getattr(z, "uid_base", z.uid), getattr(z, "uid_base", z.uid) + 1024) for z in pool.zygotes]
               if pool is not None else [(2_000_000, 2**32)])
     found = []
     for name in os.listdir("/proc"):
@@ -817,7 +824,7 @@ def test_the_pool_uses_the_cap_the_machine_allows(pool):
     from autograder.jail import memcap
     assert pool.memory_cap == memcap.detect()
     pool.warm_up(1)
-    zygote = pool._zygotes[0]
+    zygote = pool.zygotes[0]
     assert (zygote.cgroup is not None) == (pool.memory_cap.kind == memcap.CGROUP2)
 
 

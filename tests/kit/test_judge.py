@@ -8,15 +8,16 @@ import re
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from autograder.grade.judges import Judge
+from autograder.grade.judge_client import Judge
 from autograder.jail import sandbox_available
 from autograder.paths import GRADING_TOML, KIT_ROOT, SOLUTIONS
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 SANDBOX = "bubblewrap" if sandbox_available()[0] else "none"
 GRADE = [sys.executable, "-m", "autograder", "grade"]
@@ -122,9 +123,9 @@ BREAKERS = {
     "import": "import sys\nsys.modules['autograder.jail'] = None\n",
     "bubblewrap": ("import autograder.jail.sandbox as sandbox\n"
                    "sandbox._probe = lambda: (False, 'bubblewrap cannot run here (made so by the test)')\n"),
-    "start": ("import autograder.jail.pool as pool\n"
-              "def start(self):\n    raise pool.JailError('the zygote would not start (made so by the test)')\n"
-              "pool._Zygote.start = start\n"),
+    "start": ("import autograder.jail.zygotes as zygotes\n"
+              "def start(self):\n    raise zygotes.JailError('the zygote would not start (made so by the test)')\n"
+              "zygotes.Zygote.start = start\n"),
 }
 
 

@@ -17,6 +17,9 @@ from autograder.cli import main
 from autograder.grade import inputs, lms
 from autograder.grade.batch import Batch, BatchError, Options
 from autograder.paths import EXERCISES, GRADING_TOML, SOLUTIONS, WRONG_ANSWERS
+from autograder.submission import files as submission_files
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 ONLY = ["activations", "perceptron"]
 
@@ -203,21 +206,21 @@ def test_zip_safety_holds_inside_a_download(tmp_path):
     path = write_zip(tmp_path / "moodle.zip", members)
     found = inputs.survey(path)
     staged = {s.id: inputs.stage(s, ONLY, tmp_path / s.id) for s in found.students}
-    assert "unsafe path" in staged["12347"].error
-    assert "zip bomb" in staged["12345"].error
-    assert staged["12346"].error is None and staged["12346"].modules == {"perceptron": "exercises/perceptron.py"}
+    assert "unsafe path" in staged["12347"].submission_error
+    assert "zip bomb" in staged["12345"].submission_error
+    assert staged["12346"].submission_error is None and staged["12346"].modules == {"perceptron": "exercises/perceptron.py"}
     assert not list(tmp_path.rglob("escaped.py"))
 
 
 def test_caps_count_per_student_in_a_download(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "MAX_MEMBERS", 5)
+    monkeypatch.setattr(submission_files, "MAX_MEMBERS", 5)
     members = moodle_download(folders=True)
     for i in range(6):
         members[f"Ken Ito_12347_assignsubmission_file_/junk/{i}.txt"] = b"x"
     found = inputs.survey(write_zip(tmp_path / "moodle.zip", members))
     staged = {s.id: inputs.stage(s, ONLY, tmp_path / s.id) for s in found.students}
-    assert "too many files" in staged["12347"].error
-    assert staged["12345"].error is None  # the download as a whole is over the cap; Taro is not
+    assert "too many files" in staged["12347"].submission_error
+    assert staged["12345"].submission_error is None  # the download as a whole is over the cap; Taro is not
 
 
 def test_each_student_hash_follows_only_their_own_files(tmp_path):

@@ -4,7 +4,6 @@ the same by nbgrader (in the notebook's kernel) as the same code by the hidden s
 Cheap checks run for every exercise; the real-nbgrader runs (seconds each) use a few."""
 import ast
 import csv
-import importlib.util
 import json
 import os
 import re
@@ -18,10 +17,12 @@ import pytest
 from autograder import config as grading
 from autograder.author import notebooks, stubs
 from autograder.author.wrong_answers import discover, write_solution_copy, wrong_module_text
-from autograder.bridge.sources import notebook_code
+from autograder.submission.modules import notebook_code
 from autograder.grade.hidden_runner import run_hidden
 from autograder.paths import KIT_ROOT, SOLUTIONS
 from autograder.release import secrets
+
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
 CONFIG = grading.load()
@@ -289,15 +290,14 @@ def test_autograde_matches_hidden_suites(course, tmp_path):
     for (student, module), points in module_points.items():
         assert (points == CONFIG.exercises[module].total) == (student == "ok"), (student, module, points)
     # and `autograder grade` (jailed) reads the same nbgrader course folder to the same points
-    if importlib.util.find_spec("autograder.commands.grade") is not None:
-        out = tmp_path / "grades"
-        only = [arg for m in NBGRADER_MODULES for arg in ("--only", m)]
-        proc = subprocess.run([sys.executable, "-m", "autograder", "grade", str(course), "--out", str(out), *only],
-                              cwd=KIT_ROOT, capture_output=True, text=True, timeout=900)
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-        jailed = {(s, m): json.loads((out / s / "result.json").read_text(encoding="utf-8"))["exercises"][m]["points"]
-                  for s, codes in students.items() for m in codes}
-        assert {k: round(v, 4) for k, v in jailed.items()} == {k: round(v, 4) for k, v in module_points.items()}
+    out = tmp_path / "grades"
+    only = [arg for m in NBGRADER_MODULES for arg in ("--only", m)]
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", str(course), "--out", str(out), *only],
+                          cwd=KIT_ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    jailed = {(s, m): json.loads((out / s / "result.json").read_text(encoding="utf-8"))["exercises"][m]["points"]
+              for s, codes in students.items() for m in codes}
+    assert {k: round(v, 4) for k, v in jailed.items()} == {k: round(v, 4) for k, v in module_points.items()}
     # students' feedback shows results, not the hidden tests' code
     for student, codes in students.items():
         for module in codes:

@@ -13,6 +13,8 @@ from autograder.author import notebooks, stubs
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
 from autograder.release import ReleaseError, build_release, leaks
 
+pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+
 MODULES = stubs.exercise_modules(SOLUTIONS)
 SELF_CHECKED = [m for m in MODULES if (EXERCISES / f"test_{m}.py").is_file()]
 
@@ -105,8 +107,8 @@ def test_release_layout(release):
     for name in ("README.md", "conftest.py", "pyproject.toml", "requirements.txt", "grading.toml",
                  "data/sample_weight.npz", "autograder/__init__.py", "autograder/checks.py",
                  "autograder/pytest_plugin.py", "autograder/bridge/codec.py", "autograder/bridge/server.py",
-                 "autograder/bridge/client.py", "autograder/bridge/sources.py", "autograder/bridge/helpers.py",
-                 "autograder/bridge/notebook.py"):
+                 "autograder/bridge/client.py", "autograder/submission/modules.py", "autograder/bridge/helpers.py",
+                 "autograder/notebook_checks.py"):
         assert name in files, name
     assert any(f.startswith("data/mnist/") for f in files)
     for module in MODULES:

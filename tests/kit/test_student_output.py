@@ -169,16 +169,19 @@ def in_process(mini_kit):
 
 # -- in-process (pytest exercises/, pytest --submission FOLDER) -----------------------------
 
+@pytest.mark.slow
 def test_print_shows_in_its_failing_test(in_process):
     entry = _section(in_process, "test_noisy")
     assert "Captured stdout call" in entry and "debug: noisy got 2.0" in entry, entry
 
 
+@pytest.mark.slow
 def test_print_shows_live_with_s(mini_kit):
     out = _pytest(mini_kit, "-s", "-k", "test_train or test_greet")
     assert "epoch 1: loss 0.5\nepoch 2: loss 0.5" in out and "hello Taro" in out, out[-3000:]
 
 
+@pytest.mark.slow
 def test_print_never_leaks_into_another_test(in_process):
     """alpha.train prints in test_train; test_greet (later, another exercise) sees only its own output,
     in take_output() and in its captured output."""
@@ -190,6 +193,7 @@ def test_print_never_leaks_into_another_test(in_process):
     assert "epoch 1: loss 0.5" in train, train
 
 
+@pytest.mark.slow
 def test_exception_shows_function_exception_place_and_docstring_hint(in_process):
     entry = _section(in_process, "test_divide")
     lines = entry.strip().splitlines()
@@ -202,6 +206,7 @@ def test_exception_shows_function_exception_place_and_docstring_hint(in_process)
     assert "Traceback" not in entry and "raise " not in entry, entry
 
 
+@pytest.mark.slow
 def test_method_without_a_hint_takes_its_class_hint(in_process):
     entry = _section(in_process, "test_counter")
     assert entry.strip().startswith("alpha.Counter.add: "), entry
@@ -209,6 +214,7 @@ def test_method_without_a_hint_takes_its_class_hint(in_process):
     assert "ヒント / hint: self.count を 1 ずつ増やします / add one to self.count" in entry, entry
 
 
+@pytest.mark.slow
 def test_not_started_function_is_named_once_not_listed_as_a_failure(in_process):
     assert "_ test_todo _" not in in_process and "FAILED exercises/test_alpha.py::test_todo" not in in_process
     assert re.search(r"^exercises/test_alpha\.py (\S+)", in_process, re.M).group(1) == ".FFFN", in_process
@@ -226,17 +232,20 @@ def jailed(mini_kit, hidden_runner):
             hidden_runner.run_files(mini_kit / "student", files).items()}
 
 
+@pytest.mark.slow
 def test_jailed_print_never_leaks_into_another_test(jailed):
     assert jailed["test_greet_prints_only_its_own_line"]["outcome"] == "passed", jailed
     assert jailed["test_train"]["outcome"] == "passed", jailed
 
 
+@pytest.mark.slow
 def test_jailed_failure_report_shows_what_the_code_printed(jailed):
     result = jailed["test_noisy"]
     assert result["outcome"] == "failed"
     assert "提出されたコードの出力 / what the submitted code printed:\ndebug: noisy got 2.0" in result["message"], result
 
 
+@pytest.mark.slow
 def test_jailed_exception_shows_function_exception_place_and_hint(jailed):
     message = jailed["test_divide"]["message"]
     line = STUDENT_ALPHA.splitlines().index("    return a / b") + 1
@@ -246,6 +255,7 @@ def test_jailed_exception_shows_function_exception_place_and_hint(jailed):
     assert "ヒント / hint: 0 で割る前に b を確かめます / check b before dividing by it" in message, message
 
 
+@pytest.mark.slow
 def test_jailed_exception_takes_the_hint_of_the_kits_stub(hidden_runner, tmp_path):
     """A real exercise graded as `autograder grade` does: the hint is that of exercises/python_basics.py."""
     write_solution_copy(tmp_path)

@@ -1,6 +1,5 @@
 """Submissions are read safely: zip names, links, sizes, ratios, corrupt archives,
 symlinked files in folders, and the layouts students really hand in."""
-import io
 import json
 import os
 import stat
@@ -9,6 +8,7 @@ import zipfile
 import pytest
 
 from autograder.grade import inputs
+from autograder.submission import files as submission_files
 
 
 def make_zip(path, members, *, symlink=None):
@@ -40,32 +40,32 @@ def test_ordinary_names_pass(name):
 def test_zip_slip_is_an_error_and_writes_nothing(tmp_path):
     student = make_zip(tmp_path / "s1.zip", {"activations.py": GOOD, "../../escaped.py": b"x = 1\n"})
     staged = inputs.stage(student, ["activations"], tmp_path / "out" / "stage")
-    assert staged.error and "unsafe path" in staged.error
+    assert staged.submission_error and "unsafe path" in staged.submission_error
     assert not list(tmp_path.rglob("escaped.py"))
 
 
 def test_links_in_zip_are_refused(tmp_path):
     student = make_zip(tmp_path / "s2.zip", {"x.txt": b"1"}, symlink=("activations.py", "/etc/passwd"))
     staged = inputs.stage(student, ["activations"], tmp_path / "stage")
-    assert staged.error and "link" in staged.error
+    assert staged.submission_error and "link" in staged.submission_error
 
 
 def test_zip_bomb_by_ratio_is_refused(tmp_path):
     student = make_zip(tmp_path / "s3.zip", {"activations.py": GOOD, "pad.bin": bytes(8 * 2**20)})
     staged = inputs.stage(student, ["activations"], tmp_path / "stage")
-    assert staged.error and "zip bomb" in staged.error
+    assert staged.submission_error and "zip bomb" in staged.submission_error
 
 
 def test_total_size_cap(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "MAX_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(submission_files, "MAX_TOTAL_BYTES", 1000)
     student = make_zip(tmp_path / "s4.zip", {"activations.py": GOOD, "b.txt": os.urandom(2000)})
-    assert "too much data" in inputs.stage(student, ["activations"], tmp_path / "stage").error
+    assert "too much data" in inputs.stage(student, ["activations"], tmp_path / "stage").submission_error
 
 
 def test_member_count_cap(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "MAX_MEMBERS", 5)
+    monkeypatch.setattr(submission_files, "MAX_MEMBERS", 5)
     student = make_zip(tmp_path / "s5.zip", {f"f{i}.txt": b"x" for i in range(6)})
-    assert "too many files" in inputs.stage(student, ["activations"], tmp_path / "stage").error
+    assert "too many files" in inputs.stage(student, ["activations"], tmp_path / "stage").submission_error
 
 
 def test_member_larger_than_its_header_says_is_refused(tmp_path):
@@ -77,7 +77,7 @@ def test_member_larger_than_its_header_says_is_refused(tmp_path):
     data[central + 24:central + 28] = (5).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     staged = inputs.stage(inputs.Student("s6", path, "zip"), ["activations"], tmp_path / "stage")
-    assert staged.error and ("larger than declared" in staged.error or "corrupt" in staged.error)
+    assert staged.submission_error and ("larger than declared" in staged.submission_error or "corrupt" in staged.submission_error)
 
 
 @pytest.mark.parametrize("payload", [b"", b"PK\x03\x04garbage", b"not a zip at all"])
@@ -85,7 +85,7 @@ def test_corrupt_zip_is_a_clear_error(tmp_path, payload):
     path = tmp_path / "bad.zip"
     path.write_bytes(payload)
     staged = inputs.stage(inputs.Student("bad", path, "zip"), ["activations"], tmp_path / "stage")
-    assert staged.error and "corrupt zip" in staged.error
+    assert staged.submission_error and "corrupt zip" in staged.submission_error
 
 
 def test_truncated_zip_is_a_clear_error(tmp_path):
@@ -93,14 +93,14 @@ def test_truncated_zip_is_a_clear_error(tmp_path):
     make_zip(path, {"activations.py": GOOD * 200})
     path.write_bytes(path.read_bytes()[:-30])
     staged = inputs.stage(inputs.Student("t", path, "zip"), ["activations"], tmp_path / "stage")
-    assert staged.error and "corrupt zip" in staged.error
+    assert staged.submission_error and "corrupt zip" in staged.submission_error
 
 
 def test_only_module_files_are_staged(tmp_path):
     student = make_zip(tmp_path / "alice.zip", {"alice/exercises/activations.py": GOOD, "alice/notes.txt": b"hi",
                                                 "alice/exercises/test_activations.py": b"cheat"})
     staged = inputs.stage(student, ["activations", "perceptron"], tmp_path / "stage")
-    assert staged.error is None
+    assert staged.submission_error is None
     assert sorted(p.name for p in (tmp_path / "stage").iterdir()) == ["activations.py"]
     assert staged.modules == {"activations": "alice/exercises/activations.py"}
 
@@ -113,7 +113,7 @@ def test_symlinked_module_in_a_folder_is_not_followed(tmp_path):
     (folder / "activations.py").symlink_to(secret)
     staged = inputs.stage(inputs.Student("mallory", folder, "folder"), ["activations"], tmp_path / "stage",
                           known=["activations"])
-    assert "activations" not in staged.modules and staged.error
+    assert "activations" not in staged.modules and staged.submission_error
     assert not (tmp_path / "stage" / "activations.py").exists()
 
 
@@ -126,9 +126,9 @@ def test_notebook_becomes_a_module_and_broken_json_is_an_exercise_error(tmp_path
     (folder / "activations.ipynb").write_text(json.dumps(nb))
     (folder / "perceptron.ipynb").write_text('{"cells": [')
     staged = inputs.stage(inputs.Student("bob", folder, "folder"), ["activations", "perceptron"], tmp_path / "s")
-    assert staged.error is None
+    assert staged.submission_error is None
     assert "def relu" in (tmp_path / "s" / "activations.py").read_text()
-    assert "not valid JSON" in staged.errors["perceptron"]
+    assert "not valid JSON" in staged.module_errors["perceptron"]
 
 
 def test_syntax_error_only_affects_its_exercise(tmp_path):
@@ -137,7 +137,7 @@ def test_syntax_error_only_affects_its_exercise(tmp_path):
     (folder / "activations.py").write_text("def relu(x)\n    return x\n")
     (folder / "perceptron.py").write_text("def AND(a, b):\n    return 0\n")
     staged = inputs.stage(inputs.Student("carol", folder, "folder"), ["activations", "perceptron"], tmp_path / "s")
-    assert "syntax error" in staged.errors["activations"] and "line 1" in staged.errors["activations"]
+    assert "syntax error" in staged.module_errors["activations"] and "line 1" in staged.module_errors["activations"]
     assert (tmp_path / "s" / "perceptron.py").exists()
 
 
@@ -146,7 +146,7 @@ def test_shift_jis_source_is_read(tmp_path):
     folder.mkdir()
     (folder / "activations.py").write_bytes("# 活性化関数\ndef relu(x):\n    return x\n".encode("cp932"))
     staged = inputs.stage(inputs.Student("dan", folder, "folder"), ["activations"], tmp_path / "s")
-    assert staged.error is None and "活性化関数" in (tmp_path / "s" / "activations.py").read_text("utf-8")
+    assert staged.submission_error is None and "活性化関数" in (tmp_path / "s" / "activations.py").read_text("utf-8")
 
 
 def test_no_exercise_files_is_an_error(tmp_path):
@@ -155,7 +155,7 @@ def test_no_exercise_files_is_an_error(tmp_path):
     (folder / "README.txt").write_text("I forgot")
     staged = inputs.stage(inputs.Student("erin", folder, "folder"), ["activations"], tmp_path / "s",
                           known=["activations", "perceptron"])
-    assert staged.error and "no exercise files" in staged.error
+    assert staged.submission_error and "no exercise files" in staged.submission_error
 
 
 def test_nbgrader_layout_and_discovery(tmp_path):
@@ -201,9 +201,9 @@ def test_a_whole_release_is_graded_from_the_file_the_student_worked_in(tmp_path)
 
     untouched = make_zip(tmp_path / "fay.zip", {"release/exercises/activations.py": stub.replace(b"\n", b"\r\n")})
     staged = inputs.stage(untouched, ["activations"], tmp_path / "c")
-    assert staged.modules == {"activations": "release/exercises/activations.py"} and not staged.errors
+    assert staged.modules == {"activations": "release/exercises/activations.py"} and not staged.module_errors
 
     broken_notebook = make_zip(tmp_path / "gil.zip", {"release/exercises/activations.py": stub,
                                                       "release/notebooks/activations.ipynb": b'{"cells": ['})
     staged = inputs.stage(broken_notebook, ["activations"], tmp_path / "d")
-    assert "not valid JSON" in staged.errors["activations"]
+    assert "not valid JSON" in staged.module_errors["activations"]

@@ -11,7 +11,7 @@ module made from the notebook's code.
 The cell's last expression is ``_kit.run()``: with hidden tests it evaluates to
 the points earned, which nbgrader reads as the cell's (partial) grade; a cell
 that earns nothing raises, which nbgrader scores 0. Points per test and their
-sharing among parametrized cases follow ``autograder.config.score``.
+sharing among parametrized cases follow ``autograder.scoring.score``, as in ``autograder grade``.
 
 Nothing here is a defence: the tests run in the student's kernel, which the
 student controls. ``autograder grade`` is the path that does not trust it.
@@ -25,10 +25,12 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .. import checks as _checks
-from .. import hints as _hints
-from .client import InProcessTransport, NotStarted, Submission, SubmissionError
-from .server import Dispatcher
+from . import checks as _checks
+from . import hints as _hints
+from . import scoring
+from .bridge.client import InProcessTransport, Submission
+from .bridge.errors import NotStarted, SubmissionError
+from .bridge.server import Dispatcher
 
 
 class KernelModule:
@@ -296,14 +298,18 @@ class NotebookChecks:
             return None
         earned, possible = 0.0, 0.0
         for local, points in self._hidden:
-            for fn in self._tests(local):
+            tests = self._tests(local)
+            exercise = scoring.Points(self.module, {fn.__name__: float(points.get(fn.__name__, 0.0)) for fn in tests})
+            outcomes = {}
+            for fn in tests:
                 results = self._run_one(fn, local)
-                value = float(points.get(fn.__name__, 0.0))
-                passed = sum(outcome == "passed" for _, outcome, _ in results)
-                possible += value
-                earned += value * passed / len(results) if results else 0.0
-                for case_id, outcome, message in results:
+                for index, (case_id, outcome, message) in enumerate(results):
+                    case = f"[{index}]" if len(results) > 1 else ""
+                    outcomes[f"test_{self.module}.py::{fn.__name__}{case}"] = outcome
                     lines.append(self._line("採点", "graded", fn.__name__, case_id, outcome, message))
+            scored = scoring.score(exercise, outcomes)   # points shared by cases as `autograder grade` shares them
+            earned += scored.earned
+            possible += scored.possible
         earned = round(earned, 6)
         report = "\n".join(lines + [_checks.text(f"得点 {earned:g} / {possible:g}",
                                                   f"points {earned:g} / {possible:g}")])
