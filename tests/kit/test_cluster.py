@@ -370,3 +370,18 @@ def test_a_student_whose_worker_dies_twice_is_an_error(tmp_path):
     ex = graded["s00"]["exercises"]["activations"]
     assert ex["status"] == "graded" and ex["points"] == ex["possible"]
     assert all(graded[s]["exercises"]["activations"]["status"] == "graded" for s in ("s00", "s02"))
+
+
+# -- Slurm through dask-jobqueue (examples/slurm_grade.py): the job scripts, nothing submitted --------
+def test_slurm_example_job_scripts(tmp_path):
+    done = subprocess.run([sys.executable, str(KIT_ROOT / "examples" / "slurm_grade.py"), str(tmp_path / "class"),
+                           "--out", str(tmp_path / "grades"), "--partition", "short", "--gpu-partition", "gpu",
+                           "--print-job-scripts"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    cpu, gpu = done.stdout.split("# GPU worker job")
+    for script in (cpu, gpu):
+        assert "#!/usr/bin/env bash" in script and f"cd {KIT_ROOT}" in script
+        assert f"{VENV_BIN / 'python'} -m distributed.cli.dask_worker tcp://" in script
+        assert "--nthreads 1" in script
+    assert "#SBATCH -p short" in cpu and "--gres" not in cpu and "GPU=1" not in cpu
+    assert "#SBATCH -p gpu" in gpu and "#SBATCH --gres=gpu:1" in gpu and "--resources GPU=1" in gpu
