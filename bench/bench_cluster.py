@@ -8,11 +8,13 @@ types it, wall time included (judges' start-up, and for the cluster the schedule
 and their judges):
 - local: `--jobs J` judge processes of this machine;
 - cluster: `--cluster local:W`, W Dask workers of one thread each, every worker with its own judge.
-Also prints whether the two gradebooks are identical. Prints figures only.
+Also prints each run's judge seconds per student (the jailed suites alone, from result.json)
+and whether the two gradebooks are identical. Prints figures only.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -43,6 +45,12 @@ def grade(klass: Path, out: Path, modules: list[str], *args: str) -> float:
     return seconds
 
 
+def judged(out: Path) -> float:
+    """The judges' seconds per student (the jailed suites alone), from the results."""
+    seconds = [json.loads(p.read_text(encoding="utf-8"))["timing"]["judge_seconds"] for p in out.glob("*/result.json")]
+    return sum(seconds) / max(1, len(seconds))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--students", type=int, default=20)
@@ -58,9 +66,11 @@ def main():
         make_class(klass, n, modules)
         print(f"{n} students, {len(modules)} exercises: {', '.join(modules)}", flush=True)
         local = grade(klass, Path(tmp) / "local", modules, "--jobs", str(args.jobs))
-        print(f"local   (--jobs {args.jobs}):           {local:7.1f} s  {local / n:6.2f} s per student", flush=True)
+        print(f"local   (--jobs {args.jobs}):           {local:7.1f} s  {local / n:6.2f} s per student  "
+              f"(judge {judged(Path(tmp) / 'local'):.2f} s per student)", flush=True)
         there = grade(klass, Path(tmp) / "cluster", modules, "--cluster", f"local:{args.workers}")
-        print(f"cluster (--cluster local:{args.workers}):  {there:7.1f} s  {there / n:6.2f} s per student")
+        print(f"cluster (--cluster local:{args.workers}):  {there:7.1f} s  {there / n:6.2f} s per student  "
+              f"(judge {judged(Path(tmp) / 'cluster'):.2f} s per student)", flush=True)
         same = ((Path(tmp) / "local" / "gradebook.csv").read_bytes()
                 == (Path(tmp) / "cluster" / "gradebook.csv").read_bytes())
         print(f"cluster / local: {there / local:.2f}x; gradebooks identical: {same}")
