@@ -15,7 +15,8 @@ def add_arguments(parser):
                         help="a folder or .zip: one folder or .zip per student, nbgrader's course folder, "
                              "or a Moodle / Canvas bulk download (zipped or unpacked)")
     parser.add_argument("--out", type=Path, default=Path("grades"), help="where reports go (default: grades/)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="judge processes (default: cores)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="judge processes (default: cores); with --cluster each worker's threads decide")
     parser.add_argument("--only", action="append", default=[], metavar="EXERCISE",
                         help="grade only this exercise (repeatable); merged into existing results")
     parser.add_argument("--student", action="append", default=[], metavar="ID", help="grade only this student")
@@ -30,6 +31,9 @@ def add_arguments(parser):
     parser.add_argument("--pattern", metavar="REGEX", help="file-name pattern placing an LMS download's files, "
                         "with (?P<student_id>...) and optionally (?P<file_id>...), (?P<name>...) "
                         "(default: grading.toml's course.submission_pattern)")
+    parser.add_argument("--cluster", metavar="ADDRESS", help="grade on Dask: a running scheduler (tcp://HOST:8786, "
+                        "or its --scheduler-file), or local:N for a local cluster of N workers; GPU exercises go to "
+                        "workers started with --resources GPU=1")
 
 
 def run(args) -> int:
@@ -58,7 +62,7 @@ def _run(args) -> int:
         console.width = max(console.width, 250)
     options = Options(submissions=args.submissions, out=args.out, jobs=max(1, args.jobs), only=args.only,
                       students=args.student, force=args.force, device=args.device, config=args.config,
-                      sandbox=args.sandbox, roster=args.roster, pattern=args.pattern)
+                      sandbox=args.sandbox, roster=args.roster, pattern=args.pattern, cluster=args.cluster)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.fields[last]}"), console=console, transient=False)
     task = None
@@ -67,6 +71,8 @@ def _run(args) -> int:
         if kind == "warning":
             progress.console.print(Panel(f"[bold]{rest[0]}[/bold]", title="SANDBOX WARNING / 警告",
                                          border_style="red bold"))
+        elif kind == "note":
+            progress.console.print(f"[yellow]{escape(rest[0])}[/yellow]")
         elif kind == "done" and task is not None:
             outcome = rest[1]
             tag = "(cached)" if outcome.state == "cached" else outcome.result["status"][:40]
@@ -108,6 +114,8 @@ def _run(args) -> int:
     summary.add_row("sandbox", batch.sandbox_kind)
     summary.add_row("memory cap", batch.memory_cap or "–")
     summary.add_row("device", batch.device)
+    if options.cluster:
+        summary.add_row("cluster (Dask)", options.cluster)
     if batch.sandbox_warning:
         summary.add_row("[red bold]WARNING[/red bold]", f"[red]{batch.sandbox_warning}[/red]")
     summary.add_row("class report / 全体レポート", str(report_path))

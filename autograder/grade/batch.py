@@ -10,6 +10,7 @@ import platform
 import queue
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 import time
@@ -39,6 +40,7 @@ class Options:
     sandbox: str = "auto"
     roster: Path | None = None      # the class list: who should have handed something in
     pattern: str | None = None      # file-name pattern for an LMS download (else grading.toml's)
+    cluster: str | None = None      # a Dask scheduler ("tcp://HOST:8786", a scheduler file) or "local:N"
 
 
 @dataclass
@@ -46,6 +48,46 @@ class Outcome:
     student: str
     state: str          # "graded" | "cached"
     result: dict | None
+
+
+@dataclass
+class Job:
+    """A student staged for the judge: what was decided without it, and the modules it must run."""
+    student: inputs.Student
+    staged: inputs.Staged
+    started: str
+    t0: float
+    exercises: dict[str, dict]      # missing, or not stageable: decided here
+    keep: dict[str, dict]           # --only: the stored result's other exercises
+    to_run: list[str]               # modules for the judge
+
+
+@dataclass
+class JudgeRun:
+    """What one judge made of some of a student's modules. ``raw``: the collector's outcomes;
+    ``error``: why there are none (the judge died, overran or failed)."""
+    modules: list[str]
+    raw: dict | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    hello: dict = field(default_factory=dict)   # the judge's hello: sandbox kind, memory cap, device
+    worker: dict | None = None                  # the Dask worker that ran it: name, host, address
+
+
+def run_judge(judge: Judge, student: str, folder: Path, modules: list[str], results: Path,
+              wall: float) -> JudgeRun:
+    """Grade ``modules`` of the staged ``folder`` in ``judge``; a lost judge is the run's error."""
+    try:
+        reply = judge.run(student, folder, modules, results, wall)
+    except JudgeLost as exc:
+        return JudgeRun(modules, error=str(exc), hello=dict(judge.hello))
+    seconds = float(reply.get("seconds", 0.0))
+    raw = json.loads(results.read_text(encoding="utf-8")) if results.exists() else None
+    if raw is None:
+        why = reply.get("error") or f"pytest exit code {reply.get('exit')}"
+        return JudgeRun(modules, error=f"採点でエラーが起きました / the grader failed: {why}", seconds=seconds,
+                        hello=dict(judge.hello))
+    return JudgeRun(modules, raw=raw, seconds=seconds, hello=dict(judge.hello))
 
 
 def _sha(*parts: bytes) -> str:
@@ -173,11 +215,46 @@ class Batch:
                 self._device_here = resolve_device(self.o.device)
             return self._device_here
 
+    def assume_device(self, device: str) -> None:
+        """Where this run grades GPU exercises when no judge of this machine says it (a cluster)."""
+        with self._lock:
+            self._device_here = self.device = device
+
     # -- the run ---------------------------------------------------------------------------
     def run(self) -> list[Outcome]:
         self.out.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="autograder-grade-"))
         os.chmod(work, 0o700)
+        try:
+            if self.o.cluster:   # the one place where the class goes to a Dask cluster instead
+                from .cluster import grade_on_cluster
+                outcomes, errors, interrupted = grade_on_cluster(self, work)
+            else:
+                outcomes, errors, interrupted = self._grade_here(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if errors and len(outcomes) < len(self.students) and not interrupted:
+            raise BatchError(f"grading stopped: {errors[0]}")
+        if self.device == "auto" and self._device_here:  # every student was up to date: no judge said it
+            self.device = self._device_here
+        maxima = {m: self.cfg.exercises[m].total for m in self.exercises}
+        table = gradebook.write(self.out, self.all_students, self.exercises, maxima, self.classlist.people,
+                                self.classlist.missing)
+        counts = status.count(row["status"] for row in table)
+        gradebook.write_summary(self.out, {
+            "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
+            "device": self.device, "students": len(table), "statuses": counts,
+            "exercises": self.exercises, "maxima": maxima, "possible": self.cfg.total,
+            "disabled": list(self.cfg.disabled), "course": self.cfg.course.name,
+            "config_hash": self.config_hash, "written": _now(), "interrupted": interrupted,
+            **self.classlist.summary()})
+        self.table = table
+        if interrupted:
+            raise Interrupted(sum(1 for o in outcomes if o.state == "graded"))
+        return outcomes
+
+    def _grade_here(self, work: Path) -> tuple[list[Outcome], list[BaseException], bool]:
+        """The students in ``--jobs`` judge processes of this machine: (outcomes, errors, interrupted)."""
         todo: queue.Queue = queue.Queue()
         for student in self.students:
             todo.put(student)
@@ -224,27 +301,7 @@ class Batch:
         except KeyboardInterrupt:
             interrupted = True
             self._stop(threads)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        if errors and len(outcomes) < len(self.students) and not interrupted:
-            raise BatchError(f"grading stopped: {errors[0]}")
-        if self.device == "auto" and self._device_here:  # every student was up to date: no judge said it
-            self.device = self._device_here
-        maxima = {m: self.cfg.exercises[m].total for m in self.exercises}
-        table = gradebook.write(self.out, self.all_students, self.exercises, maxima, self.classlist.people,
-                                self.classlist.missing)
-        counts = status.count(row["status"] for row in table)
-        gradebook.write_summary(self.out, {
-            "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
-            "device": self.device, "students": len(table), "statuses": counts,
-            "exercises": self.exercises, "maxima": maxima, "possible": self.cfg.total,
-            "disabled": list(self.cfg.disabled), "course": self.cfg.course.name,
-            "config_hash": self.config_hash, "written": _now(), "interrupted": interrupted,
-            **self.classlist.summary()})
-        self.table = table
-        if interrupted:
-            raise Interrupted(sum(1 for o in outcomes if o.state == "graded"))
-        return outcomes
+        return outcomes, errors, interrupted
 
     def _stop(self, threads: list[threading.Thread]) -> None:
         """Ctrl-C: no result is written from here on, every judge (and its sandboxes) ends
@@ -269,88 +326,104 @@ class Batch:
             signal.signal(signal.SIGINT, previous)
 
     def grade_one(self, student: inputs.Student, judge: Judge, work: Path) -> Outcome:
-        started, t0 = _now(), time.monotonic()
-        sub_hash = inputs.submission_hash(student)
-        cached = self.up_to_date(student, sub_hash)
+        cached = self.cached(student)
         if cached is not None:
-            return Outcome(student.id, "cached", cached)
+            return cached
         if self._stopping.is_set():
             raise _Stopping()
         if judge.proc is None:  # its hello says which sandbox every result records
-            self._hello(judge.start())
+            self.record_hello(judge.start())
         here = Path(tempfile.mkdtemp(prefix="s-", dir=work))
         try:
-            staged = inputs.stage(student, self.selected, here / "submission", known=self.exercises)
-            old = report.load(self.out / student.id / "result.json")
-            keep = {}
-            if old and old.get("submission", {}).get("hash") == staged.hash and not staged.submission_error:
-                keep = {m: e for m, e in old.get("exercises", {}).items()
-                        if m not in self.selected and m in self.cfg.exercises}  # --only merges
-            exercises: dict[str, dict] = {}
-            to_run = []
-            if not staged.submission_error:
-                for module in self.selected:
-                    ex = self.cfg.exercises[module]
-                    if module in staged.module_errors:
-                        exercises[module] = report.simple_exercise(ex, f"error: {staged.module_errors[module]}",
-                                                                   self.keys[module])
-                    elif module not in staged.modules:
-                        exercises[module] = report.simple_exercise(ex, report.MISSING, self.keys[module], 0.0)
-                    elif not (HIDDEN_TESTS / f"test_{module}.py").is_file():
-                        exercises[module] = report.simple_exercise(
-                            ex, "error: 採点用テストがありません / no hidden suite for this exercise (kit)",
-                            self.keys[module])
-                    else:
-                        to_run.append(module)
-            judged_seconds = 0.0
-            if to_run:
-                results_file = here / "results.json"
-                try:
-                    reply = judge.run(student.id, staged.folder, to_run, results_file,
-                                      self.cfg.limits.submission_wall_seconds)
-                    judged_seconds = float(reply.get("seconds", 0.0))
-                    raw = json.loads(results_file.read_text(encoding="utf-8")) if results_file.exists() else None
-                    if raw is None:
-                        why = reply.get("error") or f"pytest exit code {reply.get('exit')}"
-                        raise JudgeLost(f"採点でエラーが起きました / the grader failed: {why}")
-                    for module in to_run:
-                        exercises[module] = report.exercise_result(self.cfg.exercises[module], raw, self.keys[module])
-                except JudgeLost as exc:
-                    if self._stopping.is_set():
-                        raise _Stopping() from None
-                    for module in to_run:
-                        exercises[module] = report.simple_exercise(self.cfg.exercises[module], f"error: {exc}",
-                                                                   self.keys[module])
+            job = self.prepare(student, here / "submission")
+            runs = []
+            if job.to_run:
+                runs.append(run_judge(judge, student.id, job.staged.folder, job.to_run, here / "results.json",
+                                      self.cfg.limits.submission_wall_seconds))
             if self._stopping.is_set():   # the judge was stopped under this student: not graded
                 raise _Stopping()
-            for module, ex in exercises.items():
-                ex["sandbox"] = self.sandbox_kind
-                ex["graded_at"] = started
-            merged = {m: (exercises.get(m) or keep.get(m)) for m in self.exercises
-                      if m in exercises or m in keep}
-            result = {
-                "schema": report.SCHEMA, "student": student.id,
-                "name": self.classlist.people.get(student.id, {}).get("name", student.name),
-                "submission": {"source": student.source.name, "kind": student.kind, "hash": staged.hash,
-                               "files": staged.modules, "late": student.late},
-                "config_hash": self.config_hash,
-                "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
-                "sandbox": {"kind": self.sandbox_kind, "warning": self.sandbox_warning, "memory_cap": self.memory_cap},
-                "device": self.device,
-                "error": staged.submission_error,
-                "exercises": merged,
-                "timing": {"started": started, "finished": _now(), "seconds": round(time.monotonic() - t0, 3),
-                           "judge_seconds": round(judged_seconds, 3)},
-                "grader": {"python": platform.python_version(), "key_version": KEY_VERSION},
-            }
-            result["status"] = report.student_status(result, self.exercises)
-            result["total"], result["possible"] = report.totals(result, self.cfg)
-            self.write(result)
-            return Outcome(student.id, "graded", result)
+            return self.finish(job, runs)
         finally:
             shutil.rmtree(here, ignore_errors=True)
 
-    def _hello(self, hello: dict):
+    def cached(self, student: inputs.Student) -> Outcome | None:
+        """The student's stored result when it is up to date (resume), else None."""
+        stored = self.up_to_date(student, inputs.submission_hash(student))
+        return Outcome(student.id, "cached", stored) if stored is not None else None
+
+    def prepare(self, student: inputs.Student, folder: Path) -> Job:
+        """Stage the student's modules into ``folder`` and decide what needs no judge."""
+        started, t0 = _now(), time.monotonic()
+        staged = inputs.stage(student, self.selected, folder, known=self.exercises)
+        old = report.load(self.out / student.id / "result.json")
+        keep = {}
+        if old and old.get("submission", {}).get("hash") == staged.hash and not staged.submission_error:
+            keep = {m: e for m, e in old.get("exercises", {}).items()
+                    if m not in self.selected and m in self.cfg.exercises}  # --only merges
+        exercises: dict[str, dict] = {}
+        to_run = []
+        if not staged.submission_error:
+            for module in self.selected:
+                ex = self.cfg.exercises[module]
+                if module in staged.module_errors:
+                    exercises[module] = report.simple_exercise(ex, f"error: {staged.module_errors[module]}",
+                                                               self.keys[module])
+                elif module not in staged.modules:
+                    exercises[module] = report.simple_exercise(ex, report.MISSING, self.keys[module], 0.0)
+                elif not (HIDDEN_TESTS / f"test_{module}.py").is_file():
+                    exercises[module] = report.simple_exercise(
+                        ex, "error: 採点用テストがありません / no hidden suite for this exercise (kit)",
+                        self.keys[module])
+                else:
+                    to_run.append(module)
+        return Job(student, staged, started, t0, exercises, keep, to_run)
+
+    def finish(self, job: Job, runs: list[JudgeRun]) -> Outcome:
+        """Score the judges' runs, write the student's reports and return the outcome."""
+        student, staged = job.student, job.staged
+        exercises = dict(job.exercises)
+        for run in runs:
+            for module in run.modules:
+                ex = self.cfg.exercises[module]
+                if run.raw is None:
+                    exercises[module] = report.simple_exercise(ex, f"error: {run.error}", self.keys[module])
+                else:
+                    exercises[module] = report.exercise_result(ex, run.raw, self.keys[module])
+                exercises[module]["worker"] = (run.worker or {}).get("name")
+        for module, ex in exercises.items():
+            ex["sandbox"] = self.sandbox_kind
+            ex["graded_at"] = job.started
+        merged = {m: (exercises.get(m) or job.keep.get(m)) for m in self.exercises
+                  if m in exercises or m in job.keep}
+        first = runs[0] if runs else None
+        on_gpu = [r for r in runs if any(self.cfg.exercises[m].needs_gpu for m in r.modules)]
+        worker = (first.worker if first and first.worker else
+                  {"name": None, "host": socket.gethostname(), "address": None})
+        result = {
+            "schema": report.SCHEMA, "student": student.id,
+            "name": self.classlist.people.get(student.id, {}).get("name", student.name),
+            "submission": {"source": student.source.name, "kind": student.kind, "hash": staged.hash,
+                           "files": staged.modules, "late": student.late},
+            "config_hash": self.config_hash,
+            "suites_hash": "sha256:" + _sha(*(self.keys[m].encode() for m in sorted(merged))),
+            "sandbox": {"kind": self.sandbox_kind,
+                        "warning": (first.hello.get("warning") if first else None) or self.sandbox_warning,
+                        "memory_cap": (first.hello.get("memory_cap") if first else None) or self.memory_cap},
+            "device": on_gpu[0].hello.get("device", self.device) if on_gpu and on_gpu[0].worker else self.device,
+            "worker": worker,
+            "error": staged.submission_error,
+            "exercises": merged,
+            "timing": {"started": job.started, "finished": _now(), "seconds": round(time.monotonic() - job.t0, 3),
+                       "judge_seconds": round(sum(r.seconds for r in runs), 3)},
+            "grader": {"python": platform.python_version(), "key_version": KEY_VERSION},
+        }
+        result["status"] = report.student_status(result, self.exercises)
+        result["total"], result["possible"] = report.totals(result, self.cfg)
+        self.write(result)
+        return Outcome(student.id, "graded", result)
+
+    def record_hello(self, hello: dict):
+        """A judge's hello: the sandbox, memory cap and device results record; its warning, once."""
         with self._lock:
             self.sandbox_kind = hello.get("sandbox_kind", self.sandbox_kind)
             self.memory_cap = hello.get("memory_cap", self.memory_cap)

@@ -152,6 +152,14 @@ def main(argv=None) -> int:
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, on_term)
+    parent = os.getppid()
+
+    def watch_parent():   # whoever started us is gone (a killed batch or Dask worker): end as on SIGTERM
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
     # The worker's zygote imports torch while this process does the same: both are paid once per judge.
     started: list[BaseException] = []
 
