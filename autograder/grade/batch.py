@@ -135,7 +135,7 @@ class _Stopping(Exception):
 
 class Batch:
     def __init__(self, options: Options, on_event=None):
-        self.o = options
+        self.options = options
         self.on_event = on_event or (lambda *a, **k: None)
         try:
             self.cfg = grading.load(options.config)
@@ -190,7 +190,7 @@ class Batch:
     # -- resume --------------------------------------------------------------------------
     def up_to_date(self, student: inputs.Student, sub_hash: str) -> dict | None:
         """The stored result when every selected exercise was graded with today's keys."""
-        if self.o.force:
+        if self.options.force:
             return None
         old = report.load(self.out / student.id / "result.json")
         if not old or old.get("submission", {}).get("hash") != sub_hash or old.get("config_hash") != self.config_hash:
@@ -212,7 +212,7 @@ class Batch:
         with self._lock:
             if self._device_here is None:
                 from ..pytest_plugin import resolve_device
-                self._device_here = resolve_device(self.o.device)
+                self._device_here = resolve_device(self.options.device)
             return self._device_here
 
     def assume_device(self, device: str) -> None:
@@ -226,7 +226,7 @@ class Batch:
         work = Path(tempfile.mkdtemp(prefix="autograder-grade-"))
         os.chmod(work, 0o700)
         try:
-            if self.o.cluster:   # the one place where the class goes to a Dask cluster instead
+            if self.options.cluster:   # the one place where the class goes to a Dask cluster instead
                 from .cluster import grade_on_cluster
                 outcomes, errors, interrupted = grade_on_cluster(self, work)
             else:
@@ -260,10 +260,10 @@ class Batch:
             todo.put(student)
         outcomes: list[Outcome] = []
         errors: list[BaseException] = []
-        slots = max(1, min(self.o.jobs, len(self.students)))
+        slots = max(1, min(self.options.jobs, len(self.students)))
 
         def slot(index: int):
-            judge = Judge(self.o.config, self.o.device, self.o.sandbox, work / f"judge-{index}.log",
+            judge = Judge(self.options.config, self.options.device, self.options.sandbox, work / f"judge-{index}.log",
                           warm=self.warm_modules())
             with self._lock:
                 self._judges.append(judge)

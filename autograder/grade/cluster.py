@@ -201,7 +201,7 @@ def parse_cluster(spec: str) -> tuple[str, object]:
 
 def _gpu_here(batch: Batch, gpu_modules: list[str]) -> bool:
     """Whether a local cluster's workers grade GPU exercises on this machine's GPU."""
-    return bool(gpu_modules) and batch.o.device != "cpu" and batch.device_here() == "cuda"
+    return bool(gpu_modules) and batch.options.device != "cpu" and batch.device_here() == "cuda"
 
 
 @contextlib.contextmanager
@@ -209,7 +209,7 @@ def connect(batch: Batch, gpu_modules: list[str]):
     """A Client for ``--cluster``: a new local cluster, or the scheduler given."""
     import dask
     from distributed import Client, LocalCluster
-    kind, where = parse_cluster(batch.o.cluster)
+    kind, where = parse_cluster(batch.options.cluster)
     cluster = None
     try:
         if kind == "local":
@@ -228,7 +228,7 @@ def connect(batch: Batch, gpu_modules: list[str]):
     except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()
-        raise BatchError(f"--cluster {batch.o.cluster}: cannot reach the Dask scheduler: {exc}") from None
+        raise BatchError(f"--cluster {batch.options.cluster}: cannot reach the Dask scheduler: {exc}") from None
     try:
         yield client
     finally:
@@ -256,7 +256,7 @@ def grade_on_cluster(batch: Batch, work: Path) -> tuple[list[Outcome], list[Base
         try:
             client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
         except TimeoutError:
-            raise BatchError(f"--cluster {batch.o.cluster}: no Dask worker joined within {WORKER_WAIT_SECONDS} s "
+            raise BatchError(f"--cluster {batch.options.cluster}: no Dask worker joined within {WORKER_WAIT_SECONDS} s "
                              "(start one with `dask worker ADDRESS`)") from None
         try:
             before = client.run_on_scheduler(_allow_failures, ALLOWED_FAILURES)
@@ -268,13 +268,13 @@ def grade_on_cluster(batch: Batch, work: Path) -> tuple[list[Outcome], list[Base
                                    "workers before it is an error")
         workers = client.scheduler_info(n_workers=-1)["workers"].values()
         gpu_workers = [w for w in workers if (w.get("resources") or {}).get("GPU", 0) >= 1]
-        route_gpu = bool(gpu_modules) and batch.o.device != "cpu" and bool(gpu_workers)
+        route_gpu = bool(gpu_modules) and batch.options.device != "cpu" and bool(gpu_workers)
         batch.assume_device("cuda" if route_gpu else "cpu")
-        if gpu_modules and batch.o.device != "cpu" and not gpu_workers:
+        if gpu_modules and batch.options.device != "cpu" and not gpu_workers:
             batch.on_event("note", f"no worker has the GPU resource: {', '.join(gpu_modules)} stay pending "
                                    "(start a worker with --resources GPU=1)")
         client.register_plugin(JudgePlugin(), name=PLUGIN)
-        common = {"config": Path(batch.o.config).read_bytes(), "kit": kit_fingerprint(), "sandbox": batch.o.sandbox,
+        common = {"config": Path(batch.options.config).read_bytes(), "kit": kit_fingerprint(), "sandbox": batch.options.sandbox,
                   "warm": batch.warm_modules(), "wall": batch.cfg.limits.submission_wall_seconds}
         run_id = uuid.uuid4().hex[:8]
         waiting: dict[str, tuple[Job, list, list]] = {}   # student -> (job, runs in part order, parts left)
@@ -287,7 +287,7 @@ def grade_on_cluster(batch: Batch, work: Path) -> tuple[list[Outcome], list[Base
                 return [(to_run, None, "cpu")]
             on_gpu = [m for m in to_run if m in gpu_modules]
             on_cpu = [m for m in to_run if m not in gpu_modules]
-            return [p for p in [(on_cpu, None, "cpu"), (on_gpu, {"GPU": 1}, batch.o.device)] if p[0]]
+            return [p for p in [(on_cpu, None, "cpu"), (on_gpu, {"GPU": 1}, batch.options.device)] if p[0]]
 
         def done(outcome: Outcome) -> None:
             outcomes.append(outcome)

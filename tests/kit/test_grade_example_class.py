@@ -332,7 +332,7 @@ def test_the_honest_student_after_a_saboteur_gets_full_marks(one_judge, klass, t
     # and the saboteur earns no more than the same code without the sabotage (less: it runs out of time)
     twins = _twin(klass, tmp_path, "hostile_saboteur", "losses", lambda line: "_sabotage(y, t)" in line)
     twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["losses"],
-                         config=batch.o.config))
+                         config=batch.options.config))
     twin.run()
     assert _points(out, "hostile_saboteur", "losses") <= _points(tmp_path / "twin-grades", "hostile_saboteur_twin",
                                                                  "losses")
@@ -342,7 +342,7 @@ def test_writing_into_arguments_gains_nothing(one_judge, klass, tmp_path):
     batch, out = one_judge(["hostile_inplace"], ["activations"])
     twins = _twin(klass, tmp_path, "hostile_inplace", "activations", lambda line: "# in place" in line)
     twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["activations"],
-                         config=batch.o.config))
+                         config=batch.options.config))
     twin.run()
     # Test by test no more than the same code without the writes (less where a test checks that
     # the input is left unchanged: the writes are seen there, in the student's own copy).

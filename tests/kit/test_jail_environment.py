@@ -13,6 +13,7 @@ from autograder.config import Limits
 from autograder.jail import WorkerPool, sandbox_available
 
 BWRAP_OK, BWRAP_WHY = sandbox_available()
+pytestmark = pytest.mark.slow   # starts a sandbox and imports torch's compiler in it
 
 LIMITS = Limits(test_wall_seconds=60, test_cpu_seconds=60, submission_wall_seconds=300, memory_mb=4096,
                 max_processes=32, max_file_mb=1, max_output_kb=16, max_submission_output_kb=64)
