@@ -196,12 +196,15 @@ def _torch_linear(match) -> tuple[str, str]:
             "to (N, 784) (x.view(len(x), -1)) or check the layer sizes")
 
 
-def _broadcast(match) -> tuple[str, str]:
-    shapes = [_shapes(found, "()")[0] for found in re.findall(r"\([\d, ]*\)", match.group(1))]
+def _not_broadcastable(shapes: list[str]) -> tuple[str, str]:
     return (f"要素ごとの演算で形が合いません: {' と '.join(shapes)}。形が同じか、片方の軸が 1 の場合だけ組み合わせられます"
             "(ブロードキャスト)。print(x.shape) で形を確かめましょう",
             f"these shapes do not combine element by element: {' and '.join(shapes)}; they must be equal, or "
             "one of them 1 on an axis (broadcasting). Print x.shape to see them")
+
+
+def _broadcast(match) -> tuple[str, str]:
+    return _not_broadcastable([_shapes(found, "()")[0] for found in re.findall(r"\([\d, ]*\)", match.group(1))])
 
 
 def _torch_broadcast(match) -> tuple[str, str]:
@@ -229,11 +232,7 @@ def _labels_broadcast(match) -> tuple[str, str]:
 
 def _broadcast_shapes(match) -> tuple[str, str]:
     n, m, k = match.groups()
-    a, b = f"({n},)", f"({m}, {k})"
-    return (f"要素ごとの演算で形が合いません: {a} と {b}。形が同じか、片方の軸が 1 の場合だけ組み合わせられます"
-            "(ブロードキャスト)。print(x.shape) で形を確かめましょう",
-            f"these shapes do not combine element by element: {a} and {b}; they must be equal, or one of them 1 "
-            "on an axis (broadcasting). Print x.shape to see them")
+    return _not_broadcastable([f"({n},)", f"({m}, {k})"])
 
 
 def _axis(match) -> tuple[str, str]:
