@@ -185,6 +185,7 @@ def test_cluster_addresses(tmp_path):
 
 
 # -- a local cluster of 2 workers ------------------------------------------------------------------
+@pytest.mark.slow   # starts a Dask cluster and judges
 def test_local_cluster_grades_as_one_machine_does(tmp_path):
     klass = make_class(tmp_path / "class", 5, CPU_MODULES + ["cifar10"])
     only = CPU_MODULES[:2] + ["cifar10"]
@@ -228,6 +229,7 @@ def dask_cli(tmp_path_factory):
         processes.close()
 
 
+@pytest.mark.slow   # starts a Dask cluster and judges
 def test_gpu_exercises_go_only_to_gpu_workers(dask_cli, tmp_path):
     klass = make_class(tmp_path / "class", 6, ["activations", "cifar10"])
     only = ["activations", "cifar10"]
@@ -248,6 +250,7 @@ def test_gpu_exercises_go_only_to_gpu_workers(dask_cli, tmp_path):
     assert there.device == "cuda"   # the run had a GPU worker: pending work is tried again on a rerun
 
 
+@pytest.mark.slow   # starts a Dask cluster and judges
 def test_worker_with_another_kit_refuses(dask_cli, tmp_path, monkeypatch):
     klass = make_class(tmp_path / "class", 4, ["activations"])
     monkeypatch.setattr(cluster, "__version__", "0.0.0-elsewhere")   # the kit that starts the run
@@ -259,6 +262,7 @@ def test_worker_with_another_kit_refuses(dask_cli, tmp_path, monkeypatch):
     assert not list((tmp_path / "grades").glob("*/result.json"))
 
 
+@pytest.mark.slow   # starts a Dask cluster and judges
 def test_worker_with_another_hidden_suite_refuses(dask_cli, tmp_path, monkeypatch):
     klass = make_class(tmp_path / "class", 4, ["activations", "perceptron"])
     edited = tmp_path / "hidden"
