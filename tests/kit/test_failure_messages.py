@@ -21,6 +21,7 @@ def test_planted_mistake_declares_what_its_message_names(wrong, declared_mention
     assert words
 
 
+@pytest.mark.slow   # grades every planted mistake with the hidden suites
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: w.id)
 def test_failure_message_names_the_planted_mistake(wrong, device, planted_outcomes, message_mentions):
     if grading.load().exercises[wrong.module].needs_gpu and device != "cuda":
@@ -29,6 +30,7 @@ def test_failure_message_names_the_planted_mistake(wrong, device, planted_outcom
     assert not problem, problem
 
 
+@pytest.mark.slow
 def test_numbers_in_a_message_are_the_ones_its_check_uses(planted_outcomes):
     """MNIST's accuracy check: the threshold in the message is grading.toml's min_accuracy (the
     assertion and the message read one value), and no settings dict or traceback shows."""

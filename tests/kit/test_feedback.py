@@ -28,6 +28,8 @@ ONLY = ["activations", "python_basics", "forward"]
 STUDENTS = ["mistakes", "stubs", "perfect"]
 SCREENSHOTS = {s: KIT_ROOT / "docs" / f"feedback_{s}.png" for s in ("mistakes", "stubs")}
 
+pytestmark = pytest.mark.slow   # grades part of the example class through the jail
+
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
