@@ -195,6 +195,29 @@ class Browser:
         self.proc.stderr.close()
 
 
+@pytest.fixture(scope="session")
+def example_class_builder():
+    """Builds, under a folder, the example class and a grading.toml with short time limits:
+    ``build(base, extra_toml="") -> (submissions, config)``."""
+    import importlib.util
+
+    from autograder.paths import GRADING_TOML, KIT_ROOT
+    spec = importlib.util.spec_from_file_location("make_examples", KIT_ROOT / "examples" / "make_examples.py")
+    make_examples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_examples)
+
+    def build(base: Path, extra_toml: str = "") -> tuple[Path, Path]:
+        submissions = base / "submissions"
+        make_examples.build(submissions)
+        text = GRADING_TOML.read_text(encoding="utf-8")
+        for key, value in {"test_wall_seconds": 5, "test_cpu_seconds": 5, "submission_wall_seconds": 120}.items():
+            text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
+        config = base / "grading.toml"
+        config.write_text(text + extra_toml, encoding="utf-8")
+        return submissions, config
+    return build
+
+
 def chromium_executable() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -5,7 +5,6 @@ no script errors and no requests, every exercise's chart is drawn, and each hidd
 failure share is the one the students' results give. The screenshot in the README comes from
 here: ``KIT_UPDATE_SCREENSHOTS=1 .venv/bin/pytest tests/kit/test_class_report.py`` writes it.
 """
-import importlib.util
 import json
 import os
 import re
@@ -13,30 +12,20 @@ import re
 import pytest
 
 from autograder.cli import main
-from autograder.paths import GRADING_TOML, KIT_ROOT
+from autograder.paths import KIT_ROOT
 from autograder.report import class_report
 
 pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
-EXAMPLES = KIT_ROOT / "examples"
 STUDENTS = ["perfect", "partial", "stubs", "mistakes", "notebooks", "syntax_error", "corrupt_zip"]
 ONLY = ["activations", "perceptron", "losses"]
 SCREENSHOT = KIT_ROOT / "docs" / "report.png"
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("make_examples", EXAMPLES / "make_examples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def graded(tmp_path_factory, example_class_builder):
     base = tmp_path_factory.mktemp("report")
-    klass = base / "submissions"
-    module.build(klass)
-    text = GRADING_TOML.read_text(encoding="utf-8")
-    for key, value in {"test_wall_seconds": 5, "test_cpu_seconds": 5, "submission_wall_seconds": 120}.items():
-        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
-    config = base / "grading.toml"
-    config.write_text(text + '\n[course]\nname = "深層学習入門 2024"\n', encoding="utf-8")
+    klass, config = example_class_builder(base, '\n[course]\nname = "深層学習入門 2024"\n')
     roster = base / "roster.csv"
     everyone = [p.name.removesuffix(".zip") for p in klass.iterdir()]
     roster.write_text("id,name,email\n" + "".join(f"{s},{s.title()},{s}@example.ac.jp\n" for s in everyone)

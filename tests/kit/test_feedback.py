@@ -20,10 +20,9 @@ import pytest
 from autograder import checks
 from autograder import config as grading
 from autograder.grade.batch import Batch, Options
-from autograder.paths import GRADING_TOML, KIT_ROOT
+from autograder.paths import KIT_ROOT
 from autograder.report import feedback
 
-EXAMPLES = KIT_ROOT / "examples"
 ONLY = ["activations", "python_basics", "forward"]
 STUDENTS = ["mistakes", "stubs", "perfect"]
 SCREENSHOTS = {s: KIT_ROOT / "docs" / f"feedback_{s}.png" for s in ("mistakes", "stubs")}
@@ -32,19 +31,9 @@ pytestmark = pytest.mark.slow   # grades part of the example class through the j
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("make_examples", EXAMPLES / "make_examples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def graded(tmp_path_factory, example_class_builder):
     base = tmp_path_factory.mktemp("feedback")
-    klass = base / "submissions"
-    module.build(klass)
-    text = GRADING_TOML.read_text(encoding="utf-8")
-    for key, value in {"test_wall_seconds": 5, "test_cpu_seconds": 5, "submission_wall_seconds": 120}.items():
-        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
-    config = base / "grading.toml"
-    config.write_text(text, encoding="utf-8")
+    klass, config = example_class_builder(base)
     out = base / "grades"
     Batch(Options(submissions=klass, out=out, jobs=2, only=ONLY, students=STUDENTS, config=config)).run()
     return out
