@@ -222,18 +222,22 @@ def test_predict_course_example(submission):
                  likely=predict_mistakes(_course(), x))
 
 
-def test_predict_one_sample_stable_for_large_outputs(submission):
+def _check_predict_with_large_outputs(submission, x, shape_words):
+    """predict with output-layer values near 1000: finite, and right (softmax minus its maximum)."""
     net = _course()
     net["b3"] = np.array([1000.0, 990.0])
-    x = np.array([0.2, -0.4])
     expected = _ref_predict(net, x)
     got = np.asarray(submission.forward.predict(_copy(net), x.copy()), dtype=np.float64)
     assert_that(bool(np.all(np.isfinite(got))), func="forward.predict (出力層の値 ≈ 1000 / outputs near 1000)",
                 problem=("nan か inf が出ました(桁あふれ)", "got nan or inf (overflow)"), expected=expected, got=got,
                 hint=("ソフトマックスは最大値を引いてから exp(用意済みの softmax を使えます)",
                       "subtract the maximum before exp (the given softmax does it)"))
-    assert_close(got, expected, rtol=1e-9, func="forward.predict (large outputs, one sample)", hint=PREDICT_HINT,
+    assert_close(got, expected, rtol=1e-9, func=f"forward.predict (large outputs, {shape_words})", hint=PREDICT_HINT,
                  likely=predict_mistakes(net, x))
+
+
+def test_predict_one_sample_stable_for_large_outputs(submission):
+    _check_predict_with_large_outputs(submission, np.array([0.2, -0.4]), "one sample")
 
 
 def test_mnist_predict_one_image(submission):
@@ -289,17 +293,7 @@ def test_predict_batch_rows_sum_to_one(submission):
 
 
 def test_predict_batch_stable_for_large_outputs(submission):
-    net = _course()
-    net["b3"] = np.array([1000.0, 990.0])
-    x = np.array([[1.0, 0.5], [0.0, 0.0]])
-    expected = _ref_predict(net, x)
-    got = np.asarray(submission.forward.predict(_copy(net), x.copy()), dtype=np.float64)
-    assert_that(bool(np.all(np.isfinite(got))), func="forward.predict (出力層の値 ≈ 1000 / outputs near 1000)",
-                problem=("nan か inf が出ました(桁あふれ)", "got nan or inf (overflow)"), expected=expected, got=got,
-                hint=("ソフトマックスは最大値を引いてから exp(用意済みの softmax を使えます)",
-                      "subtract the maximum before exp (the given softmax does it)"))
-    assert_close(got, expected, rtol=1e-9, func="forward.predict (large outputs, batch (2, 2))", hint=PREDICT_HINT,
-                 likely=predict_mistakes(net, x))
+    _check_predict_with_large_outputs(submission, np.array([[1.0, 0.5], [0.0, 0.0]]), "batch (2, 2)")
 
 
 def test_mnist_predict_batch(submission):
