@@ -13,9 +13,10 @@ example: $(STAMP)
 		$$(command -v bwrap >/dev/null 2>&1 || echo "--sandbox none")   # said explicitly: no silent downgrade
 
 # Everything (what CI runs), on two processes; a test file stays on one process so that its
-# module fixtures (a graded class, a warm jail) are made once.
+# module fixtures (a graded class, a warm jail) are made once; the longest files start first
+# (conftest.py orders them; pytest-xdist keeps that order).
 test: $(STAMP)
-	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions -n 2 --dist loadfile
+	OMP_NUM_THREADS=1 $(VENV)/bin/pytest --submission solutions -n 2 --dist loadfile --no-loadscope-reorder
 
 # The edit-test loop: everything but the tests marked slow (judges, sandboxes, nbgrader).
 test-fast: $(STAMP)

@@ -2,10 +2,11 @@
 
 ``hidden_runner`` and friends: one warm judge for the tests that grade whole submissions
 (planted wrong answers, correct variants, hollow submissions, the student's output in the jail),
-and one grading of the solutions that proves it gives full marks.
+and the solutions graded through it, which proves it gives full marks.
 
-``planted_outcomes``: each planted wrong answer graded once by that judge (hidden suite and
-visible checks), for every test that asks what the suites made of it; ``message_mentions``
+``planted_outcomes``: each planted wrong answer graded once per run (hidden suite and visible
+checks), for every test that asks what the suites made of it; with pytest-xdist the workers share
+these gradings (``run_records``); ``message_mentions``
 says whether a planted mistake's failure messages name it (its ``MESSAGE_MENTIONS``).
 
 ``browser``: pages checked as a person sees them, in Debian's headless Chromium driven over
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import fcntl
 import json
 import os
 import re
@@ -249,47 +251,84 @@ def hidden_runner(device):
         yield runner
 
 
-@pytest.fixture(scope="session")
-def solution_outcomes(hidden_runner, tmp_path_factory, graded_modules):
-    """The solutions through the runner, hidden suites and visible checks: they must pass every
-    test, or a runner that failed everything would make every mistake look caught."""
-    folder = tmp_path_factory.mktemp("solutions")
-    write_solution_copy(folder)
-    outcomes = hidden_runner.run(folder, graded_modules, visible=True)
-    failed = {nodeid: r["message"][:300] for nodeid, r in outcomes.items() if r["outcome"] == "failed"}
-    assert not failed, f"the solutions fail tests through the runner: {failed}"
-    return outcomes
+class RunRecords:
+    """JSON records made once per test run and shared by pytest-xdist's workers: the first
+    worker that asks for a key computes it under a file lock; the others wait and read it.
+    The folder is this run's own (pytest's base temp), so nothing outlives the run."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def get(self, key: str, compute):
+        path = self.folder / (re.sub(r"[^A-Za-z0-9_.-]", "_", key) + ".json")
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if path.exists():
+                return json.loads(path.read_text(encoding="utf-8"))
+            value = compute()
+            partial = path.with_suffix(".partial")
+            partial.write_text(json.dumps(value), encoding="utf-8")
+            partial.replace(path)
+            return value
 
 
 @pytest.fixture(scope="session")
-def solution_tests(solution_outcomes, graded_modules):
-    """{module: the node ids (hidden and visible) the solutions ran}."""
-    by_module = {m: {n for n in solution_outcomes if f"test_{m}.py::" in n} for m in graded_modules}
-    assert all(by_module.values()), "a suite ran no test"
-    return by_module
+def run_records(tmp_path_factory) -> RunRecords:
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base   # popen-gwN's parent: the run's
+    return RunRecords(shared / "kit-run-records")
+
+
+class SolutionTests:
+    """``solution_tests[module]``: the node ids (hidden and visible) the solutions ran for a
+    module, graded once per run through the runner. The solutions must pass every test, or a
+    runner that failed everything would make every mistake look caught."""
+
+    def __init__(self, runner: HiddenRunner, folder: Path, records: RunRecords, modules: list[str]):
+        self.runner, self.folder, self.records, self.modules = runner, folder, records, modules
+
+    def __getitem__(self, module: str) -> set[str]:
+        if module not in self.modules:
+            raise KeyError(module)
+        outcomes = self.records.get(f"solutions-{module}", lambda: self._grade(module))
+        assert outcomes, f"the {module} suites ran no test"
+        failed = {nodeid: r["message"][:300] for nodeid, r in outcomes.items() if r["outcome"] == "failed"}
+        assert not failed, f"the solutions fail tests through the runner: {failed}"
+        return set(outcomes)
+
+    def _grade(self, module: str) -> dict[str, dict]:
+        if not (self.folder / f"{module}.py").exists():
+            write_solution_copy(self.folder)
+        return self.runner.run(self.folder, [module], visible=True)
+
+
+@pytest.fixture(scope="session")
+def solution_tests(hidden_runner, tmp_path_factory, graded_modules, run_records) -> SolutionTests:
+    return SolutionTests(hidden_runner, tmp_path_factory.mktemp("solutions"), run_records, graded_modules)
 
 
 class PlantedOutcomes:
-    """Each planted wrong answer graded once (hidden suite and visible checks in one run of the
-    warm judge): ``planted_outcomes(wrong)`` -> {nodeid: outcome}."""
+    """Each planted wrong answer graded once per run (hidden suite and visible checks in one run
+    of a warm judge), whichever worker asks first: ``planted_outcomes(wrong)`` -> {nodeid: outcome}."""
 
-    def __init__(self, runner: HiddenRunner, folder: Path, solution_tests: dict[str, set[str]]):
-        self.runner, self.folder, self.solution_tests = runner, folder, solution_tests
-        self.outcomes: dict[str, dict] = {}
+    def __init__(self, runner: HiddenRunner, folder: Path, solution_tests: SolutionTests, records: RunRecords):
+        self.runner, self.folder, self.solution_tests, self.records = runner, folder, solution_tests, records
 
     def __call__(self, wrong: WrongAnswer) -> dict[str, dict]:
-        if wrong.id not in self.outcomes:
-            outcomes = self.runner.run(materialize(wrong, self.folder / wrong.module / wrong.slug), [wrong.module],
-                                       visible=True)
-            assert set(outcomes) == self.solution_tests[wrong.module], \
-                "the suites did not run as they do on the solutions"
-            self.outcomes[wrong.id] = outcomes
-        return self.outcomes[wrong.id]
+        expected = self.solution_tests[wrong.module]
+        outcomes = self.records.get(f"planted-{wrong.id}", lambda: self._grade(wrong))
+        assert set(outcomes) == expected, "the suites did not run as they do on the solutions"
+        return outcomes
+
+    def _grade(self, wrong: WrongAnswer) -> dict[str, dict]:
+        return self.runner.run(materialize(wrong, self.folder / wrong.module / wrong.slug), [wrong.module],
+                               visible=True)
 
 
 @pytest.fixture(scope="session")
-def planted_outcomes(hidden_runner, solution_tests, tmp_path_factory):
-    return PlantedOutcomes(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests)
+def planted_outcomes(hidden_runner, solution_tests, tmp_path_factory, run_records):
+    return PlantedOutcomes(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests, run_records)
 
 
 # -- what a planted mistake's failure messages must name ---------------------------------------

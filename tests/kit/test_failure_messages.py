@@ -3,8 +3,8 @@ declares, in MESSAGE_MENTIONS, the words (Japanese and English) that name what i
 at least one failing hidden test's message says them in the kit's words (the problem, its likely
 cause, what an exception means, the hint), not only in values or the student's own output.
 
-Each planted mistake is graded once for the whole session (conftest's planted_outcomes, shared
-with test_exercise_contract)."""
+Each planted mistake is graded once for the whole run (conftest's planted_outcomes, shared with
+test_exercise_contract, whichever pytest-xdist worker grades it first)."""
 import pytest
 
 from autograder import config as grading
