@@ -214,20 +214,24 @@ def _torch_broadcast(match) -> tuple[str, str]:
             "axis (broadcasting); a vector of shape (N,) lines up with the last axis (the columns)")
 
 
-def _label_index(match) -> tuple[str, str]:
-    n, _, k = match.groups()
-    return (f"添字の配列の形が合いません: ({n},) と ({n}, {k})。y[np.arange(N), t] の t は形 (N,) のラベルです。"
-            "one-hot の t (N, K) は t.argmax(axis=1) でラベルに直します",
-            f"the index arrays ({n},) and ({n}, {k}) do not fit together: in y[np.arange(N), t], t holds N labels "
-            "of shape (N,); turn a one-hot t (N, K) into labels with t.argmax(axis=1)")
+def _label_shapes(ja: str, en: str):
+    """A hint about labels (N,) beside an (N, K) array, with the shapes of the error filled in."""
+    def hint(match) -> tuple[str, str]:
+        n, _, k = match.groups()
+        return ja.format(n=n, k=k), en.format(n=n, k=k)
+    return hint
 
 
-def _labels_broadcast(match) -> tuple[str, str]:
-    n, _, k = match.groups()
-    return (f"形 ({n},) と ({n}, {k}) は要素ごとに計算できません。ラベル (N,) を one-hot や確率 (N, K) と掛けて"
-            "いませんか。ラベルなら y[np.arange(N), t] で正解の確率を取り出します",
-            f"shapes ({n},) and ({n}, {k}) do not combine element by element: are labels (N,) multiplied with "
-            "one-hot targets or probabilities (N, K)? For labels, y[np.arange(N), t] picks the right probabilities")
+_label_index = _label_shapes(
+    "添字の配列の形が合いません: ({n},) と ({n}, {k})。y[np.arange(N), t] の t は形 (N,) のラベルです。"
+    "one-hot の t (N, K) は t.argmax(axis=1) でラベルに直します",
+    "the index arrays ({n},) and ({n}, {k}) do not fit together: in y[np.arange(N), t], t holds N labels "
+    "of shape (N,); turn a one-hot t (N, K) into labels with t.argmax(axis=1)")
+_labels_broadcast = _label_shapes(
+    "形 ({n},) と ({n}, {k}) は要素ごとに計算できません。ラベル (N,) を one-hot や確率 (N, K) と掛けて"
+    "いませんか。ラベルなら y[np.arange(N), t] で正解の確率を取り出します",
+    "shapes ({n},) and ({n}, {k}) do not combine element by element: are labels (N,) multiplied with "
+    "one-hot targets or probabilities (N, K)? For labels, y[np.arange(N), t] picks the right probabilities")
 
 
 def _broadcast_shapes(match) -> tuple[str, str]:
