@@ -276,7 +276,9 @@ def leaks(folder: Path, root: Path = KIT_ROOT) -> list[str]:
             text = _notebook_text(text)
         flat = _normalize(text)
         for what, secret in wanted.items():
-            if secret in flat or ("\n" not in secret and re.search(rf"\b{re.escape(secret)}\b", text)):
+            # `secret in text` first: a plain substring test is far cheaper than the regex
+            if secret in flat or ("\n" not in secret and secret in text
+                                  and re.search(rf"\b{re.escape(secret)}\b", text)):
                 problems.append(f"{rel}: {what}")
     return problems
 

@@ -1,5 +1,6 @@
 """`autograder release OUT/`: what students receive holds no solution and no hidden test,
 and its self-check runs there on its own."""
+import json
 import os
 import re
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 
 from autograder.author import notebooks, stubs
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
-from autograder.release import ReleaseError, build_release, leaks
+from autograder.release import ReleaseError, build_release, leaks, secrets
 
 pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
@@ -54,7 +55,6 @@ def _secrets() -> dict[str, str]:
 def _texts(folder, archive):
     """(name, text) of every text file in the folder and in the zip; notebooks also as
     their cells' joined source (JSON escapes quotes and newlines)."""
-    import json
     entries = [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
     with zipfile.ZipFile(archive) as zf:
         entries += [(f"zip:{n}", zf.read(n)) for n in zf.namelist()]
@@ -73,7 +73,8 @@ def _found(folder, archive, secrets) -> list[str]:
     for name, text in _texts(folder, archive):
         flat = _normalize(text)
         for what, secret in secrets.items():
-            if re.search(rf"\b{secret}\b", text) if secret.isidentifier() else secret in flat:
+            # the substring test first (cheap); the word-boundary regex only where it is there
+            if (secret in text and re.search(rf"\b{secret}\b", text)) if secret.isidentifier() else secret in flat:
                 problems.append(f"{name}: {what}")
     return problems
 
@@ -127,6 +128,33 @@ def test_release_layout(release):
         assert {n.split("/", 1)[0] for n in zf.namelist()} == {folder.name}
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "pytest exercises/" in readme and "提出" in readme and "submit" in readme
+
+
+@pytest.fixture(scope="module")
+def release_secrets() -> dict[str, str]:
+    return secrets(KIT_ROOT)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_released_notebooks_have_no_solutions_or_hidden_tests(release, release_secrets, module):
+    """Each notebook as students get it (nbgrader's release version): no solution or hidden
+    test, a stub where each solution was, and every visible check still there."""
+    folder, _ = release
+    path = folder / "notebooks" / f"{module}.ipynb"
+    cells = [(c.get("metadata", {}).get("nbgrader", {}), "".join(c["source"]))
+             for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    text = "\n".join(source for _, source in cells)
+    flat = _normalize(text)
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "_kit.hidden"):
+        assert marker not in text
+    for what, secret in release_secrets.items():
+        assert secret not in flat, f"{path.name} contains {what}"
+    for meta, source in cells:
+        if meta.get("solution"):
+            assert "NotImplementedError" in source
+    visible = [t.name for t in notebooks.read_test_file(EXERCISES / f"test_{module}.py").tests]
+    for name in visible:
+        assert f"def {name}(" in text, f"visible check {name} missing from the released notebook"
 
 
 def test_release_grading_toml_has_settings_but_no_points(release):
@@ -195,8 +223,11 @@ def test_release_has_no_hidden_mnist_digit(release):
     blobs = list(_released_blobs(folder, archive))
     names = [name for name, _ in blobs]
     assert not [n for n in names if "hidden" in n.lower() or HIDDEN_IMAGES in n or HIDDEN_LABELS in n]
-    found = [(name, i) for name, blob in blobs if len(blob) >= 784
-             for i, image in enumerate(hidden) if image.tobytes() in blob]
+    names_of = {}  # each distinct content searched once (the zip holds the folder's files again)
+    for name, blob in blobs:
+        names_of.setdefault(blob, []).append(name)
+    found = [(name, i) for blob, same in names_of.items() if len(blob) >= 784
+             for i, image in enumerate(hidden) if image.tobytes() in blob for name in same]
     assert found == [], found[:10]
     # the search is not vacuous: the released validation digits are found where they ship
     seen = {name for name, blob in blobs if validation[0].tobytes() in blob}
