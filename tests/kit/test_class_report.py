@@ -31,7 +31,8 @@ def graded(tmp_path_factory, example_class_builder):
     roster.write_text("id,name,email\n" + "".join(f"{s},{s.title()},{s}@example.ac.jp\n" for s in everyone)
                       + "absent,Absent Student,absent@example.ac.jp\n", encoding="utf-8")
     out = base / "grades"
-    args = ["grade", str(klass), "--out", str(out), "--config", str(config), "--jobs", "2", "--roster", str(roster)]
+    args = ["grade", str(klass), "--out", str(out), "--config", str(config), "--jobs", "1", "--device", "cpu",
+            "--roster", str(roster)]
     for student in STUDENTS:
         args += ["--student", student]
     for exercise in ONLY:

@@ -35,7 +35,9 @@ def graded(tmp_path_factory, example_class_builder):
     base = tmp_path_factory.mktemp("feedback")
     klass, config = example_class_builder(base)
     out = base / "grades"
-    Batch(Options(submissions=klass, out=out, jobs=2, only=ONLY, students=STUDENTS, config=config)).run()
+    # one judge, on the CPU: a second judge, or torch imported to look for a GPU, costs more than grading
+    Batch(Options(submissions=klass, out=out, jobs=1, only=ONLY, students=STUDENTS, config=config,
+                  device="cpu")).run()
     return out
 
 

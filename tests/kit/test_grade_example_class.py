@@ -1,11 +1,15 @@
 """Grading the example class: statuses in the gradebook, hostile students gain
 nothing and leave no trace, the batch survives them, resume and --only merges.
 
-Each test grades a small subset (``--only activations`` mostly) under short
-limits so the file stays quick; the hostile students need the jail."""
+Each batch grades a small subset (``--only activations`` mostly) under short
+limits, in one judge: starting a judge (and its zygote, which imports torch)
+costs far more than grading a student, so tests that read the same students
+share one grading (module fixtures), and later runs start from copies of it.
+The hostile students need the jail."""
 import csv
 import json
 import re
+import shutil
 import socket
 import threading
 from pathlib import Path
@@ -13,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from autograder.bridge import in_process
+from autograder.cli import main
 from autograder.grade import inputs
 from autograder.grade.batch import Batch, Options
 from autograder.paths import GRADING_TOML, KIT_ROOT
@@ -45,9 +50,15 @@ def quick_config(tmp_path_factory):
     return path
 
 
+def one_judge(klass, out, config, students, only=("activations",), **kw) -> Batch:
+    """A batch of one judge: students are graded one after another, in name order. On the CPU:
+    with --device auto each judge imports torch only to look for a GPU, which nothing here needs."""
+    return Batch(Options(submissions=klass, out=out, jobs=1, only=list(only), students=list(students),
+                         config=config, device="cpu", **kw))
+
+
 def grade(klass, out, config, students, only=("activations",), **kw):
-    batch = Batch(Options(submissions=klass, out=out, jobs=2, only=list(only), students=list(students),
-                          config=config, **kw))
+    batch = one_judge(klass, out, config, students, only, **kw)
     outcomes = batch.run()
     return batch, {o.student: o for o in outcomes}
 
@@ -128,53 +139,59 @@ def test_reports_are_written_and_consistent(ordinary):
     assert "<script" not in (out / "mistakes" / "feedback.html").read_text()
 
 
-def test_resume_regrades_only_what_is_missing(ordinary, klass, quick_config):
+def test_resume_regrades_only_what_is_missing_or_changed(ordinary, klass, tmp_path):
     batch, outcomes, out = ordinary
+    # a copy of the graded class and its grades: the other tests read the originals
+    klass, out = shutil.copytree(klass, tmp_path / "submissions"), shutil.copytree(out, tmp_path / "grades")
     before = {s: result(out, s)["timing"]["started"] for s in ORDINARY}
     (out / "stubs" / "result.json").unlink()  # as if the batch was killed before writing it
-    _, again = grade(klass, out, quick_config, ORDINARY, only=("activations", "perceptron"))
-    assert again["stubs"].state == "graded"
-    assert {s for s, o in again.items() if o.state == "graded"} == {"stubs"}
-    assert all(result(out, s)["timing"]["started"] == before[s] for s in ORDINARY if s != "stubs")
+    (klass / "mistakes" / "activations.py").write_text((klass / "perfect" / "activations.py").read_text())
+    _, again = grade(klass, out, batch.options.config, ORDINARY, only=("activations", "perceptron"))
+    assert {s for s, o in again.items() if o.state == "graded"} == {"stubs", "mistakes"}
+    assert all(again[s].state == "cached" for s in ORDINARY if s not in ("stubs", "mistakes"))
+    assert all(result(out, s)["timing"]["started"] == before[s] for s in ORDINARY if s not in ("stubs", "mistakes"))
+    assert _points(out, "mistakes", "activations") == batch.cfg.exercises["activations"].total   # its new work
     rows = [r for r in csv.DictReader(open(out / "gradebook.csv", encoding="utf-8")) if r["student"] != "(max)"]
     assert sorted(r["student"] for r in rows) == sorted(ORDINARY)  # nothing lost, nothing twice
 
 
-def test_force_regrades_and_changed_submission_is_regraded(klass, quick_config, tmp_path):
-    out = tmp_path / "grades"
-    grade(klass, out, quick_config, ["stubs"])
-    _, again = grade(klass, out, quick_config, ["stubs"], force=True)
-    assert again["stubs"].state == "graded"
-    (klass / "stubs" / "activations.py").write_text((klass / "perfect" / "activations.py").read_text())
-    try:
-        _, changed = grade(klass, out, quick_config, ["stubs"])
-        assert changed["stubs"].state == "graded"
-        assert result(out, "stubs")["exercises"]["activations"]["points"] > 0
-    finally:
-        (klass / "stubs" / "activations.py").write_text((KIT_ROOT / "exercises" / "activations.py").read_text())
+@pytest.fixture(scope="module")
+def forced(ordinary, klass, tmp_path_factory):
+    """A copy of the ordinary grades, where `perfect` and `corrupt_zip` are up to date, graded
+    again through the command line: --force --only activations for those two students."""
+    batch, outcomes, out = ordinary
+    out = shutil.copytree(out, tmp_path_factory.mktemp("forced") / "grades")
+    before = {s: result(out, s)["timing"]["started"] for s in ORDINARY}
+    code = main(["grade", str(klass), "--out", str(out), "--only", "activations", "--student", "perfect",
+                 "--student", "corrupt_zip", "--force", "--config", str(batch.options.config), "--jobs", "1",
+                 "--device", "cpu"])
+    return code, before, out
 
 
-def test_only_merges_into_existing_results(klass, quick_config, tmp_path):
-    out = tmp_path / "grades"
-    grade(klass, out, quick_config, ["perfect"], only=("activations",))
-    _, second = grade(klass, out, quick_config, ["perfect"], only=("perceptron",))
-    assert second["perfect"].state == "graded"
+def test_cli_grades_and_prints_the_gradebook(forced):
+    code, before, out = forced
+    assert code == 0
+    assert set(gradebook(out)) == set(ORDINARY)   # rebuilt from every result, not only this run's
+    assert json.loads((out / "summary.json").read_text())["students"] == len(ORDINARY)
+
+
+def test_force_regrades_up_to_date_students_and_only_those_asked_for(forced):
+    code, before, out = forced
+    # started again (a judge takes seconds to start, so the second differs); without --force: kept
+    assert result(out, "perfect")["timing"]["started"] != before["perfect"]
+    assert result(out, "corrupt_zip")["timing"]["started"] != before["corrupt_zip"]
+    assert all(result(out, s)["timing"]["started"] == before[s]
+               for s in ORDINARY if s not in ("perfect", "corrupt_zip"))
+    assert result(out, "perfect")["exercises"]["activations"]["status"] == "graded"
+
+
+def test_only_merges_into_existing_results(forced):
+    code, before, out = forced
     data = result(out, "perfect")
     assert data["exercises"]["activations"]["status"] == "graded"
-    assert data["exercises"]["perceptron"]["status"] == "graded"
+    assert data["exercises"]["perceptron"]["status"] == "graded"   # graded before, not in this run: kept
     book = gradebook(out)
     assert book["perfect"]["activations"] != "" and book["perfect"]["perceptron"] != ""
-
-
-def test_cli_grades_and_prints_the_gradebook(klass, quick_config, tmp_path):
-    from autograder.cli import main
-    out = tmp_path / "grades"
-    code = main(["grade", str(klass), "--out", str(out), "--only", "perceptron", "--student", "perfect",
-                 "--student", "corrupt_zip", "--config", str(quick_config), "--jobs", "1"])
-    assert code == 0
-    book = gradebook(out)
-    assert set(book) == {"perfect", "corrupt_zip"}
-    assert json.loads((out / "summary.json").read_text())["students"] == 2
 
 
 # -- hostile students: need the jail -------------------------------------------------------
@@ -190,9 +207,66 @@ HOSTILE_HONEST = {
 }
 
 
+# Students who try to reach the next student of the same judge (issue 10), each right before it
+# in name order, and twins: the same code as a hostile student without its attack.
+NEXT_OF = {"hostile_saboteur": "hostile_saboteur_next", "hostile_shm": "hostile_shm_reader"}
+TWINS = {  # twin: (student, module, the lines it leaves out)
+    "twin_hostile_saboteur": ("hostile_saboteur", "losses", "_sabotage(y, t)"),
+    "twin_hostile_inplace": ("hostile_inplace", "activations", "# in place"),
+}
+HOSTILE = ["perfect", *HOSTILE_HONEST, *NEXT_OF, *NEXT_OF.values(), "hostile_inplace", *TWINS]
+
+
+def _write_twin(klass, twin) -> None:
+    """A copy of a student without the lines that carry its attack."""
+    student, module, attack = TWINS[twin]
+    lines = (klass / student / f"{module}.py").read_text(encoding="utf-8").splitlines(keepends=True)
+    (klass / twin).mkdir()
+    (klass / twin / f"{module}.py").write_text("".join(line for line in lines if attack not in line),
+                                               encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
-def hostile(klass, quick_config, tmp_path_factory):
+def cpu_limit_ignored(klass, tmp_path_factory):
+    """hostile_sigxcpu graded under limits of its own, by a batch that runs in a thread (beside the
+    hostile batch when both are asked for: most of their time is spent waiting for limits).
+    Call it for the batch's output folder."""
+    # A call may use 1 s of CPU time within 20 s of wall time: the student could finish its
+    # 2 s of spinning in time, if nothing but SIGXCPU stopped it.
+    base = tmp_path_factory.mktemp("sigxcpu")
+    text = GRADING_TOML.read_text(encoding="utf-8")
+    for key, value in {"test_wall_seconds": 20, "test_cpu_seconds": 1, "submission_wall_seconds": 600,
+                       "memory_mb": 2048}.items():
+        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
+    (base / "grading.toml").write_text(text, encoding="utf-8")
+    # Made here, run in the thread: making a batch parses the hidden suites, and CPython 3.11's
+    # ast.parse is not safe in two threads at once ("AST constructor recursion depth mismatch").
+    batch = one_judge(klass, base / "grades", base / "grading.toml", ["hostile_sigxcpu"])
+    failed: list[BaseException] = []
+
+    def run():
+        try:
+            batch.run()
+        except BaseException as exc:   # raised again where the result is read
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def graded() -> Path:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return base / "grades"
+    return graded
+
+
+@pytest.fixture(scope="module")
+def hostile(klass, quick_config, tmp_path_factory, cpu_limit_ignored):
+    """Every hostile student and the twins in one batch of one judge, in name order."""
     out = tmp_path_factory.mktemp("hostile-grades")
+    for twin in TWINS:
+        _write_twin(klass, twin)
     hits = []
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -213,7 +287,7 @@ def hostile(klass, quick_config, tmp_path_factory):
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        batch, outcomes = grade(klass, out, quick_config, ["perfect", *HOSTILE_HONEST], only=("activations",))
+        batch, outcomes = grade(klass, out, quick_config, HOSTILE, only=("activations", "losses"))
     finally:
         stop.set()
         thread.join(2)
@@ -223,7 +297,7 @@ def hostile(klass, quick_config, tmp_path_factory):
 
 def test_batch_completes_and_the_perfect_student_is_intact(hostile):
     batch, outcomes, out, hits = hostile
-    assert set(outcomes) == {"perfect", *HOSTILE_HONEST}
+    assert set(outcomes) == set(HOSTILE)
     assert result(out, "perfect")["exercises"]["activations"]["points"] == batch.cfg.exercises["activations"].total
 
 
@@ -299,77 +373,43 @@ def test_forged_replies_fail_with_the_reason_and_the_batch_goes_on(hostile):
 
 # -- students who try to reach the next student or the judge (issue 10) ----------------------------
 
-def _twin(klass, tmp_path, student, module, drop) -> Path:
-    """A copy of ``student`` without the lines that ``drop`` matches: the same code, minus the attack."""
-    twin = tmp_path / "twins" / f"{student}_twin"
-    twin.mkdir(parents=True)
-    lines = (klass / student / f"{module}.py").read_text(encoding="utf-8").splitlines(keepends=True)
-    (twin / f"{module}.py").write_text("".join(line for line in lines if not drop(line)), encoding="utf-8")
-    return twin.parent
-
-
 def _points(out, student, module):
     return result(out, student)["exercises"][module]["points"]
 
 
-@pytest.fixture(scope="module")
-def one_judge(klass, quick_config, tmp_path_factory):
-    """Students graded one after another by a single judge, in name order."""
-
-    def run(students, only, config=None):
-        out = tmp_path_factory.mktemp("one-judge")
-        batch = Batch(Options(submissions=klass, out=out, jobs=1, only=list(only), students=list(students),
-                              config=config or quick_config))
-        batch.run()
-        return batch, out
-    return run
+@pytest.mark.parametrize("student", sorted(NEXT_OF))
+def test_the_next_student_is_graded_right_after_by_the_same_judge(hostile, student):
+    batch = hostile[0]
+    names = [s.id for s in batch.students]
+    assert batch.options.jobs == 1 and names.index(NEXT_OF[student]) == names.index(student) + 1
 
 
-def test_the_honest_student_after_a_saboteur_gets_full_marks(one_judge, klass, tmp_path):
-    batch, out = one_judge(["hostile_saboteur", "hostile_saboteur_next"], ["losses"])
-    assert [s.id for s in batch.students] == ["hostile_saboteur", "hostile_saboteur_next"]   # that order, one judge
+def test_the_honest_student_after_a_saboteur_gets_full_marks(hostile):
+    batch, outcomes, out, hits = hostile
     assert _points(out, "hostile_saboteur_next", "losses") == batch.cfg.exercises["losses"].total
     # and the saboteur earns no more than the same code without the sabotage (less: it runs out of time)
-    twins = _twin(klass, tmp_path, "hostile_saboteur", "losses", lambda line: "_sabotage(y, t)" in line)
-    twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["losses"],
-                         config=batch.options.config))
-    twin.run()
-    assert _points(out, "hostile_saboteur", "losses") <= _points(tmp_path / "twin-grades", "hostile_saboteur_twin",
-                                                                 "losses")
+    assert _points(out, "hostile_saboteur", "losses") <= _points(out, "twin_hostile_saboteur", "losses")
 
 
-def test_writing_into_arguments_gains_nothing(one_judge, klass, tmp_path):
-    batch, out = one_judge(["hostile_inplace"], ["activations"])
-    twins = _twin(klass, tmp_path, "hostile_inplace", "activations", lambda line: "# in place" in line)
-    twin = Batch(Options(submissions=twins, out=tmp_path / "twin-grades", jobs=1, only=["activations"],
-                         config=batch.options.config))
-    twin.run()
+def test_writing_into_arguments_gains_nothing(hostile):
+    out = hostile[2]
     # Test by test no more than the same code without the writes (less where a test checks that
     # the input is left unchanged: the writes are seen there, in the student's own copy).
     mine = result(out, "hostile_inplace")["exercises"]["activations"]["tests"]
-    theirs = result(tmp_path / "twin-grades", "hostile_inplace_twin")["exercises"]["activations"]["tests"]
+    theirs = result(out, "twin_hostile_inplace")["exercises"]["activations"]["tests"]
     assert all(mine[name]["earned"] <= theirs[name]["earned"] for name in theirs), (mine, theirs)
     assert {name for name in theirs if mine[name]["earned"] < theirs[name]["earned"]} <= UNCHANGED
 
 
-def test_shared_memory_left_behind_reaches_nobody(one_judge):
-    batch, out = one_judge(["hostile_shm", "hostile_shm_reader"], ["activations"])
+def test_shared_memory_left_behind_reaches_nobody(hostile):
+    out = hostile[2]
     assert result(out, "hostile_shm")["exercises"]["activations"]["status"] == "graded"
     tests = result(out, "hostile_shm_reader")["exercises"]["activations"]["tests"]
     assert {name for name, test in tests.items() if test["earned"] > 0} <= UNCHANGED
 
 
-def test_ignoring_the_cpu_limit_gains_nothing(one_judge, tmp_path):
-    # A call may use 1 s of CPU time within 20 s of wall time: the student could finish its
-    # 2 s of spinning in time, if nothing but SIGXCPU stopped it.
-    text = GRADING_TOML.read_text(encoding="utf-8")
-    for key, value in {"test_wall_seconds": 20, "test_cpu_seconds": 1, "submission_wall_seconds": 600,
-                       "memory_mb": 2048}.items():
-        text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
-    config = tmp_path / "grading.toml"
-    config.write_text(text, encoding="utf-8")
-    batch, out = one_judge(["hostile_sigxcpu"], ["activations"], config=config)
-    ex = result(out, "hostile_sigxcpu")["exercises"]["activations"]
+def test_ignoring_the_cpu_limit_gains_nothing(cpu_limit_ignored):
+    ex = result(cpu_limit_ignored(), "hostile_sigxcpu")["exercises"]["activations"]
     assert ex["status"] == "graded" and ex["points"] == 0, ex
     messages = [case["message"] for test in ex["tests"].values() for case in test["cases"]]
     assert any("CPU-time limit" in message for message in messages), messages[:3]

@@ -20,7 +20,8 @@ from autograder.paths import GRADING_TOML, KIT_ROOT, SOLUTIONS
 pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
 
 SANDBOX = "bubblewrap" if sandbox_available()[0] else "none"
-GRADE = [sys.executable, "-m", "autograder", "grade"]
+# On the CPU: with --device auto every judge would import torch only to look for a GPU.
+GRADE = [sys.executable, "-m", "autograder", "grade", "--device", "cpu"]
 
 
 def quick_config(tmp_path: Path, **limits) -> Path:
@@ -57,20 +58,30 @@ def test_module_state_is_this_students(submission):
 '''
 
 
-def test_no_module_state_survives_from_one_student_to_the_next(tmp_path):
-    suites = tmp_path / "suites"
-    suites.mkdir()
-    (suites / "test_who.py").write_text(STATEFUL_SUITE, encoding="utf-8")
-    judge = Judge(GRADING_TOML, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy")
+@pytest.fixture(scope="module")
+def capped_judge(tmp_path_factory):
+    """One judge process under its own memory cap of 1 GiB, with its hello, for the tests below.
+    Their suites have names of their own: pytest (importlib mode) would reuse a module of the same
+    dotted name from another folder (the kit's own hidden suites always come from one folder)."""
+    base = tmp_path_factory.mktemp("judge")
+    judge = Judge(quick_config(base, judge_memory_mb=1024), "cpu", SANDBOX, base / "judge.log", warm="numpy")
     try:
-        for name in ("alice", "bob", "carol"):
-            folder = tmp_path / name
-            folder.mkdir()
-            (folder / "who.py").write_text(f"def name():\n    return {name!r}\n", encoding="utf-8")
-            outcome = judge_run(judge, tmp_path, name, folder, [suites / "test_who.py"])
-            assert [r["outcome"] for r in outcome.values()] == ["passed"], (name, outcome)
+        yield judge, judge.start()
     finally:
         judge.close()
+
+
+def test_no_module_state_survives_from_one_student_to_the_next(capped_judge, tmp_path):
+    judge, _ = capped_judge
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "test_state.py").write_text(STATEFUL_SUITE, encoding="utf-8")
+    for name in ("alice", "bob", "carol"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "who.py").write_text(f"def name():\n    return {name!r}\n", encoding="utf-8")
+        outcome = judge_run(judge, tmp_path, name, folder, [suites / "test_state.py"])
+        assert [r["outcome"] for r in outcome.values()] == ["passed"], (name, outcome)
 
 
 # -- the judge's own memory cap (point 3) ------------------------------------------------------
@@ -94,27 +105,22 @@ def _data_limit(pid: int) -> int:
     raise AssertionError("no data limit line")
 
 
-def test_the_judge_runs_under_its_own_memory_cap(tmp_path):
+def test_the_judge_runs_under_its_own_memory_cap(capped_judge, tmp_path):
+    judge, hello = capped_judge
     suites = tmp_path / "suites"
     suites.mkdir()
-    (suites / "test_who.py").write_text(GREEDY_SUITE, encoding="utf-8")
+    (suites / "test_greedy.py").write_text(GREEDY_SUITE, encoding="utf-8")
     folder = tmp_path / "alice"
     folder.mkdir()
     (folder / "who.py").write_text("def name():\n    return 'alice'\n", encoding="utf-8")
-    config = quick_config(tmp_path, judge_memory_mb=1024)
-    judge = Judge(config, "cpu", SANDBOX, tmp_path / "judge.log", warm="numpy")
-    try:
-        hello = judge.start()
-        cap = _data_limit(judge.proc.pid)
-        assert cap == hello["judge_memory_cap"] and 1024 << 20 < cap < (1024 << 20) + (4 << 30)
-        outcome = judge_run(judge, tmp_path, "alice", folder, [suites / "test_who.py"])
-        results = {node.split("::")[1]: r for node, r in outcome.items()}
-        assert results["test_judge_side_allocation_past_the_cap"]["outcome"] == "failed"
-        assert "MemoryError" in results["test_judge_side_allocation_past_the_cap"]["message"]
-        assert results["test_the_session_goes_on"]["outcome"] == "passed"
-        assert judge.proc.poll() is None   # the judge is still there for the next student
-    finally:
-        judge.close()
+    cap = _data_limit(judge.proc.pid)
+    assert cap == hello["judge_memory_cap"] and 1024 << 20 < cap < (1024 << 20) + (4 << 30)
+    outcome = judge_run(judge, tmp_path, "alice", folder, [suites / "test_greedy.py"])
+    results = {node.split("::")[1]: r for node, r in outcome.items()}
+    assert results["test_judge_side_allocation_past_the_cap"]["outcome"] == "failed"
+    assert "MemoryError" in results["test_judge_side_allocation_past_the_cap"]["message"]
+    assert results["test_the_session_goes_on"]["outcome"] == "passed"
+    assert judge.proc.poll() is None   # the judge is still there for the next student
 
 
 # -- no quiet downgrade (point 7) --------------------------------------------------------------
@@ -206,19 +212,43 @@ def _alive(pid: int, start: str) -> bool:
     return fields[19] == start and fields[0] != "Z"
 
 
+# Slower than any judge takes to start: each call to step_function or sigmoid sleeps until its wall
+# time (a minute) runs out, so the students graded beside and after the quick one are still being
+# graded when the quick one's result appears, and Ctrl-C always lands mid-batch.
+SLOW = """
+
+def step_function(x):
+    time.sleep(3600)
+
+
+def sigmoid(x):
+    time.sleep(3600)
+"""
+
+
+def _in_the_foreground(command, **kwargs) -> subprocess.Popen:
+    """Start ``command`` as a shell starts a foreground command, where Ctrl-C reaches it: with
+    SIGINT not ignored. A test run started in the background (by a script or CI: `make test &`)
+    ignores SIGINT, its children inherit that, and the grader would never see the interrupt."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)   # SIG_DFL again after exec
+    try:
+        return subprocess.Popen(command, **kwargs)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_ctrl_c_is_a_clean_stop(tmp_path):
     klass = tmp_path / "class"
-    for index in range(8):
-        folder = klass / f"student{index}"
-        folder.mkdir(parents=True)
-        for module in ("activations", "losses", "numpy_basics", "layers"):
-            (folder / f"{module}.py").write_text((SOLUTIONS / f"{module}.py").read_text(encoding="utf-8"),
-                                                 encoding="utf-8")
+    solution = (SOLUTIONS / "activations.py").read_text(encoding="utf-8")
+    for name, text in [("a_quick", solution), ("b_slow", "import time\n" + solution + SLOW),
+                       ("c_slow", "import time\n" + solution + SLOW)]:
+        (klass / name).mkdir(parents=True)
+        (klass / name / "activations.py").write_text(text, encoding="utf-8")
     out = tmp_path / "grades"
-    grade = subprocess.Popen([*GRADE, str(klass), "--out", str(out), "--jobs", "2",
-                              "--config", str(quick_config(tmp_path))],
-                             cwd=KIT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             start_new_session=True)
+    config = quick_config(tmp_path, test_wall_seconds=60, submission_wall_seconds=3600)
+    command = [*GRADE, str(klass), "--out", str(out), "--only", "activations", "--config", str(config)]
+    grade = _in_the_foreground([*command, "--jobs", "2"], cwd=KIT_ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
     seen: dict[int, str] = {}
     try:
         deadline = time.monotonic() + 400
@@ -232,10 +262,9 @@ def test_ctrl_c_is_a_clean_stop(tmp_path):
         os.killpg(grade.pid, signal.SIGINT)
         interrupted = time.monotonic()
         output, _ = grade.communicate(timeout=30)
-        left = []
-        while time.monotonic() < interrupted + 5:
+        while True:   # looked at once at least, however long the grader took to end
             left = [pid for pid, start in seen.items() if _alive(pid, start)]
-            if not left:
+            if not left or time.monotonic() > interrupted + 5:
                 break
             time.sleep(0.1)
         assert left == [], f"still running 5 s after Ctrl-C: {left}"
@@ -246,6 +275,7 @@ def test_ctrl_c_is_a_clean_stop(tmp_path):
     assert "Traceback" not in output, output
     lines = [line for line in output.splitlines() if line.startswith("interrupted:")]
     graded = sorted(p.parent.name for p in out.glob("*/result.json"))
+    assert graded == ["a_quick"]   # the slow students were being graded when Ctrl-C came
     assert lines == [f"interrupted: {len(graded)} graded, run again to resume"], output[-2000:]
     assert grade.returncode == 130
     with open(out / "gradebook.csv", encoding="utf-8", newline="") as handle:
@@ -254,9 +284,12 @@ def test_ctrl_c_is_a_clean_stop(tmp_path):
     for name in graded:
         result = json.loads((out / name / "result.json").read_text(encoding="utf-8"))
         assert result["status"] in ("graded", "partial") and not result["status"].startswith("error")
-    # ... and a second run picks up where it stopped
-    again = subprocess.run([*GRADE, str(klass), "--out", str(out), "--jobs", "2",
-                            "--config", str(quick_config(tmp_path))], cwd=KIT_ROOT, capture_output=True,
-                           text=True, timeout=900)
+    # ... and a second run picks up where it stopped: the graded student is kept, the others are
+    # graded (made quick first: what resuming decides is who is graded, not how long it takes)
+    started = json.loads((out / "a_quick" / "result.json").read_text(encoding="utf-8"))["timing"]["started"]
+    for name in ("b_slow", "c_slow"):
+        (klass / name / "activations.py").write_text(solution, encoding="utf-8")
+    again = subprocess.run([*command, "--jobs", "1"], cwd=KIT_ROOT, capture_output=True, text=True, timeout=900)
     assert again.returncode == 0, again.stdout[-2000:]
-    assert len(list(out.glob("*/result.json"))) == 8
+    assert sorted(p.parent.name for p in out.glob("*/result.json")) == ["a_quick", "b_slow", "c_slow"]
+    assert json.loads((out / "a_quick" / "result.json").read_text(encoding="utf-8"))["timing"]["started"] == started

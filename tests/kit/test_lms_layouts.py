@@ -245,7 +245,7 @@ def quick_config(tmp_path_factory):
 
 
 def _grade_cli(download, out, config, *extra):
-    args = ["grade", str(download), "--out", str(out), "--config", str(config), "--jobs", "2", "--device", "cpu"]
+    args = ["grade", str(download), "--out", str(out), "--config", str(config), "--jobs", "1", "--device", "cpu"]
     for module in ONLY:
         args += ["--only", module]
     return main(args + list(extra))
