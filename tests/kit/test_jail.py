@@ -2,11 +2,13 @@
 
 Each test writes a small hostile submission into tmp_path and calls it through the same
 ``Submission`` the hidden suites use. Bubblewrap tests skip (with the reason) where bubblewrap
-cannot run; CI installs it.
+cannot run; CI installs it. A pool's zygote imports torch when it starts (seconds), so the
+tests share three pools, one per set of limits and sandbox, each student in a fresh worker.
 """
 import os
 import socket
 import textwrap
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +41,18 @@ def pool():
     if not BWRAP_OK:
         pytest.skip(f"bubblewrap cannot run here: {BWRAP_WHY}")
     with WorkerPool(LIMITS, sandbox="bubblewrap") as made:
+        yield made
+
+
+# A CPU-time limit far below the wall time: the CPU watch, not the wall clock, must end the call.
+CPU_LIMITS = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
+
+
+@pytest.fixture(scope="module")
+def cpu_pool():
+    if not BWRAP_OK:
+        pytest.skip(f"bubblewrap cannot run here: {BWRAP_WHY}")
+    with WorkerPool(CPU_LIMITS, sandbox="bubblewrap") as made:
         yield made
 
 
@@ -291,17 +305,15 @@ def test_limit_is_reported_by_name_and_the_worker_replaced(pool, tmp_path, funct
 
 
 @needs_bwrap
-def test_cpu_limit_stops_a_call_before_its_wall_time(tmp_path):
-    limits = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
-    with WorkerPool(limits, sandbox="bubblewrap") as cpu_pool:
-        transport = cpu_pool.open(student(tmp_path, "alice", SPIN))
-        sub = Submission(transport, default_timeout=limits.test_wall_seconds)
-        try:
-            with pytest.raises(LimitExceeded, match="CPU-time limit of 1 s"):
-                sub.hostile.spin()
-            assert_recovers(sub, transport, 0)
-        finally:
-            sub.close()
+def test_cpu_limit_stops_a_call_before_its_wall_time(cpu_pool, tmp_path):
+    transport = cpu_pool.open(student(tmp_path, "alice", SPIN))
+    sub = Submission(transport, default_timeout=CPU_LIMITS.test_wall_seconds)
+    try:
+        with pytest.raises(LimitExceeded, match="CPU-time limit of 1 s"):
+            sub.hostile.spin()
+        assert_recovers(sub, transport, 0)
+    finally:
+        sub.close()
 
 
 def _host_worker_processes(pool=None):
@@ -429,6 +441,31 @@ def test_links_in_a_submission_are_not_followed(pool, tmp_path):
         sub.close()
 
 
+ASKS = """
+import getpass
+
+def user():
+    return getpass.getuser()
+
+def compiler_loads():
+    import torch._dynamo
+    return torch._dynamo.__name__
+"""
+
+
+@needs_bwrap
+def test_getuser_and_torch_compiler_work_in_the_jail(pool, tmp_path):
+    """The jail has no /etc/passwd, and torch asks ``getpass.getuser()`` when it loads its
+    compiler (torch 2.11 on the GPU machine: ``import torch._dynamo`` raised KeyError and the
+    zygote, which preloads it, did not start). The sandbox's environment answers with USER/LOGNAME."""
+    sub = connect(pool, student(tmp_path, "asks", ASKS, module="asks"))
+    try:
+        assert sub.asks.user() == "student"
+        assert sub.asks.compiler_loads() == "torch._dynamo"
+    finally:
+        sub.close()
+
+
 @needs_bwrap
 def test_hidden_suite_runs_through_the_plugin(pool):
     made = JailPlugin(pool).pytest_kit_make_submission(None, SOLUTIONS)
@@ -450,33 +487,47 @@ def test_solutions_pass_a_hidden_suite_in_the_jail(pool):
 
 # -- without bubblewrap ---------------------------------------------------------
 
-def test_fallback_without_sandbox_warns_loudly_and_still_limits(tmp_path):
-    with pytest.warns(RuntimeWarning, match="NOT isolated"):
-        fallback = WorkerPool(LIMITS, sandbox="none")
+class _Fallback:
+    """The pool without a sandbox, and the runtime warnings raised while it was made."""
+
+    def __init__(self):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.pool = WorkerPool(LIMITS, sandbox="none")
+        self.warned = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+
+
+@pytest.fixture(scope="module")
+def fallback_pool():
+    made = _Fallback()
+    with made.pool:
+        yield made
+
+
+def test_fallback_without_sandbox_warns_loudly_and_still_limits(fallback_pool, tmp_path):
+    assert any("NOT isolated" in message for message in fallback_pool.warned), fallback_pool.warned
+    fallback = fallback_pool.pool
+    assert fallback.sandbox_kind == "none"
+    assert "NOT isolated" in fallback.warning and "隔離されません" in fallback.warning
+    transport = fallback.open(student(tmp_path, "alice", SPIN))
+    sub = Submission(transport, default_timeout=LIMITS.test_wall_seconds)
     try:
-        assert fallback.sandbox_kind == "none"
-        assert "NOT isolated" in fallback.warning and "隔離されません" in fallback.warning
-        transport = fallback.open(student(tmp_path, "alice", SPIN))
-        sub = Submission(transport, default_timeout=LIMITS.test_wall_seconds)
-        try:
-            assert sub.hostile.ok(1) == 2
-            with pytest.raises(LimitExceeded):
-                sub.hostile.eat_memory()
-            with pytest.raises(WorkerLost):
-                sub.hostile.exit_quietly()
-            # Its parent is the zygote, never the judge. As root the worker runs under a uid of
-            # its own, so the kill is refused and RLIMIT_NPROC contains a fork bomb.
-            with pytest.raises(PermissionError if os.geteuid() == 0 else WorkerLost):
-                sub.hostile.kill_parent()
-            if os.geteuid() == 0:
-                with pytest.raises((LimitExceeded, WorkerLost)):
-                    sub.hostile.fork_bomb()
-                assert _host_worker_processes(fallback) == []
-            assert_recovers(sub, transport, 2)
-        finally:
-            sub.close()
+        assert sub.hostile.ok(1) == 2
+        with pytest.raises(LimitExceeded):
+            sub.hostile.eat_memory()
+        with pytest.raises(WorkerLost):
+            sub.hostile.exit_quietly()
+        # Its parent is the zygote, never the judge. As root the worker runs under a uid of
+        # its own, so the kill is refused and RLIMIT_NPROC contains a fork bomb.
+        with pytest.raises(PermissionError if os.geteuid() == 0 else WorkerLost):
+            sub.hostile.kill_parent()
+        if os.geteuid() == 0:
+            with pytest.raises((LimitExceeded, WorkerLost)):
+                sub.hostile.fork_bomb()
+            assert _host_worker_processes(fallback) == []
+        assert_recovers(sub, transport, 2)
     finally:
-        fallback.close()
+        sub.close()
 
 
 def test_unknown_sandbox_kind_is_refused():
@@ -492,22 +543,14 @@ def _sandboxes():
     return kinds
 
 
-@pytest.fixture(params=_sandboxes())
+@pytest.fixture(scope="module", params=_sandboxes())
 def any_pool(request):
-    if request.param == "none" and os.geteuid() != 0:
+    """The module's bubblewrap pool, or its pool without a sandbox."""
+    if request.param == "bubblewrap":
+        return request.getfixturevalue("pool")
+    if os.geteuid() != 0:
         pytest.skip("without bubblewrap and not root, workers share the judge's uid (the warning says so)")
-    with pytest.warns(RuntimeWarning) if request.param == "none" else _no_warning():
-        made = WorkerPool(LIMITS, sandbox=request.param)
-    with made:
-        yield made
-
-
-class _no_warning:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+    return request.getfixturevalue("fallback_pool").pool
 
 
 IPC = """
@@ -631,43 +674,39 @@ def pid():
 
 
 @needs_bwrap
-def test_cpu_limit_holds_when_the_worker_ignores_sigxcpu(tmp_path):
-    limits = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
-    with WorkerPool(limits, sandbox="bubblewrap") as cpu_pool:
-        transport = cpu_pool.open(student(tmp_path, "alice", CPU, module="cpu"))
-        sub = Submission(transport, default_timeout=limits.test_wall_seconds)
-        try:
-            with pytest.raises(LimitExceeded, match="CPU-time limit of 1 s"):
-                sub.cpu.ignore_and_spin(4)
-            assert transport.generation == 1
-        finally:
-            sub.close()
+def test_cpu_limit_holds_when_the_worker_ignores_sigxcpu(cpu_pool, tmp_path):
+    transport = cpu_pool.open(student(tmp_path, "alice", CPU, module="cpu"))
+    sub = Submission(transport, default_timeout=CPU_LIMITS.test_wall_seconds)
+    try:
+        with pytest.raises(LimitExceeded, match="CPU-time limit of 1 s"):
+            sub.cpu.ignore_and_spin(4)
+        assert transport.generation == 1
+    finally:
+        sub.close()
 
 
 @needs_bwrap
-def test_threads_and_children_die_with_the_call_that_broke_the_limit(tmp_path):
-    limits = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
-    with WorkerPool(limits, sandbox="bubblewrap") as cpu_pool:
-        transport = cpu_pool.open(student(tmp_path, "alice", CPU, module="cpu"))
-        sub = Submission(transport, default_timeout=limits.test_wall_seconds)
-        try:
-            with pytest.raises(LimitExceeded, match="CPU-time limit"):
-                sub.cpu.spin_everywhere()
-            if os.geteuid() == 0:
-                assert _host_worker_processes(cpu_pool) == []   # the thread and the child went with it
-            # A thread left spinning after its call returned is charged to that call, and ends too.
-            sub.cpu.spin_in_background()
-            generation = transport.generation
-            import time
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and os.geteuid() == 0 and _host_worker_processes(cpu_pool):
-                time.sleep(0.2)
-            with pytest.raises(LimitExceeded, match="CPU-time limit"):
-                sub.cpu.pid()   # the worker was stopped while the judge was away
-            assert transport.generation == generation + 1
-            assert isinstance(sub.cpu.pid(), int)   # and replaced
-        finally:
-            sub.close()
+def test_threads_and_children_die_with_the_call_that_broke_the_limit(cpu_pool, tmp_path):
+    transport = cpu_pool.open(student(tmp_path, "alice", CPU, module="cpu"))
+    sub = Submission(transport, default_timeout=CPU_LIMITS.test_wall_seconds)
+    try:
+        with pytest.raises(LimitExceeded, match="CPU-time limit"):
+            sub.cpu.spin_everywhere()
+        if os.geteuid() == 0:
+            assert _host_worker_processes(cpu_pool) == []   # the thread and the child went with it
+        # A thread left spinning after its call returned is charged to that call, and ends too.
+        sub.cpu.spin_in_background()
+        generation = transport.generation
+        import time
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and os.geteuid() == 0 and _host_worker_processes(cpu_pool):
+            time.sleep(0.2)
+        with pytest.raises(LimitExceeded, match="CPU-time limit"):
+            sub.cpu.pid()   # the worker was stopped while the judge was away
+        assert transport.generation == generation + 1
+        assert isinstance(sub.cpu.pid(), int)   # and replaced
+    finally:
+        sub.close()
 
 
 # -- memory: what is touched, not what is reserved (point 6) -----------------------------------
