@@ -17,6 +17,7 @@ import types
 from pathlib import Path
 
 import dask
+import distributed
 import psutil
 import pytest
 
@@ -328,17 +329,34 @@ def dask_cli(dask_cluster):
 
 
 @pytest.mark.slow   # starts a Dask cluster and judges
-def test_gpu_exercises_go_only_to_gpu_workers(dask_cli, graded_class, tmp_path):
-    # The students who hand cifar10 in, and only cifar10: both workers are free when the run
-    # starts, and only the one with the GPU resource may take any of them.
+def test_gpu_exercises_go_only_to_gpu_workers(dask_cli, graded_class, tmp_path, monkeypatch):
+    # The students who hand cifar10 in: both workers are free when the run starts, and only the
+    # one with the GPU resource may take their cifar10; their activations go anywhere.
     klass, here = graded_class
-    there = grade_here(klass, tmp_path / "there", ["cifar10"], cluster=str(dask_cli.file), students=GPU_STUDENTS)
+    only = ["activations", "cifar10"]
+    sent, submit = [], distributed.Client.submit
+
+    def recorded(client, function, task, **kwargs):
+        sent.append(task)
+        return submit(client, function, task, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "submit", recorded)
+    there = grade_here(klass, tmp_path / "there", only, cluster=str(dask_cli.file), students=GPU_STUDENTS)
     mine, theirs = results(here), results(tmp_path / "there")
     assert set(theirs) == set(GPU_STUDENTS)
+    graded_by = {module: set() for module in only}
     for student, result in theirs.items():
-        cifar10 = result["exercises"]["cifar10"]
-        assert without_volatile(cifar10) == without_volatile(mine[student]["exercises"]["cifar10"]), student
-        assert cifar10["worker"] == result["worker"]["name"] == "gpu1", student   # never the worker without it
+        for module in only:
+            ex, local = result["exercises"][module], mine[student]["exercises"][module]
+            assert without_volatile(ex) == without_volatile(local), (student, module)
+        for module, ex in judged(result).items():
+            graded_by[module].add(ex["worker"])
+        assert result["worker"]["name"] in {"cpu1", "gpu1"}
+    assert graded_by["cifar10"] == {"gpu1"}          # never the worker without the resource
+    assert graded_by["activations"] <= {"cpu1", "gpu1"} and graded_by["activations"]
+    # Each kind of task's judge warms what its own exercises preload: torch only for cifar10.
+    assert {(tuple(task["modules"]), task["warm"]) for task in sent} == {
+        (("activations",), "numpy"), (("cifar10",), "numpy,torch")}
     # The GPU worker has no CUDA here: its judge says so, and the exercise waits for one.
     assert theirs["s00"]["exercises"]["cifar10"]["status"].startswith("pending: needs a GPU")
     assert theirs["s00"]["device"] == "cpu"
