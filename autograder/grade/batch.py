@@ -179,11 +179,11 @@ class Batch:
         self._stopping = threading.Event()
         self._judges: list[Judge] = []
 
-    def warm_modules(self) -> str:
+    def warm_modules(self, modules: list[str] | None = None) -> str:
         """What the judge imports before its first student: numpy, and what the selected
-        exercises declare (grading.toml's ``preload``: torch costs seconds per judge)."""
+        exercises (or ``modules``) declare (grading.toml's ``preload``: torch costs seconds per judge)."""
         warm = ["numpy"]
-        for module in self.selected:
+        for module in self.selected if modules is None else modules:
             warm += [name for name in self.cfg.exercises[module].preload if name not in warm]
         return ",".join(warm)
 

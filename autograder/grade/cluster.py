@@ -275,19 +275,24 @@ def grade_on_cluster(batch: Batch, work: Path) -> tuple[list[Outcome], list[Base
                                    "(start a worker with --resources GPU=1)")
         client.register_plugin(JudgePlugin(), name=PLUGIN)
         common = {"config": Path(batch.options.config).read_bytes(), "kit": kit_fingerprint(), "sandbox": batch.options.sandbox,
-                  "warm": batch.warm_modules(), "wall": batch.cfg.limits.submission_wall_seconds}
+                  "wall": batch.cfg.limits.submission_wall_seconds}
         run_id = uuid.uuid4().hex[:8]
         waiting: dict[str, tuple[Job, list, list]] = {}   # student -> (job, runs in part order, parts left)
         owner: dict[str, tuple[str, int, list[str]]] = {}  # task key -> (student, part, modules)
         futures = as_completed()
 
-        def parts(to_run: list[str]) -> list[tuple[list[str], dict | None, str]]:
-            """(modules, resources, device) per task: GPU exercises apart, on GPU workers."""
+        cpu_warm = batch.warm_modules([m for m in batch.selected if m not in gpu_modules] if route_gpu else None)
+        gpu_warm = batch.warm_modules(gpu_modules)
+
+        def parts(to_run: list[str]) -> list[tuple[list[str], dict | None, str, str]]:
+            """(modules, resources, device, warm) per task: GPU exercises apart, on GPU workers; each
+            kind of task's judge warms what its own exercises preload (a CPU judge need not load torch)."""
             if not route_gpu:
-                return [(to_run, None, "cpu")]
+                return [(to_run, None, "cpu", cpu_warm)]
             on_gpu = [m for m in to_run if m in gpu_modules]
             on_cpu = [m for m in to_run if m not in gpu_modules]
-            return [p for p in [(on_cpu, None, "cpu"), (on_gpu, {"GPU": 1}, batch.options.device)] if p[0]]
+            return [p for p in [(on_cpu, None, "cpu", cpu_warm), (on_gpu, {"GPU": 1}, batch.options.device, gpu_warm)]
+                    if p[0]]
 
         def done(outcome: Outcome) -> None:
             outcomes.append(outcome)
@@ -338,9 +343,9 @@ def grade_on_cluster(batch: Batch, work: Path) -> tuple[list[Outcome], list[Base
                     continue
                 waiting[student.id] = (job, [None] * len(split), list(range(len(split))))
                 batch.on_event("start", student.id)
-                for part, (modules, resources, device) in enumerate(split):
+                for part, (modules, resources, device, warm) in enumerate(split):
                     task = {**common, "student": student.id, "files": files, "modules": modules, "device": device,
-                            "keys": {m: batch.keys[m] for m in modules}}
+                            "warm": warm, "keys": {m: batch.keys[m] for m in modules}}
                     future = client.submit(grade_task, task, key=f"grade-{student.id}-{part}-{run_id}",
                                            resources=resources, pure=False)
                     owner[future.key] = (student.id, part, modules)

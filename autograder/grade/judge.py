@@ -41,11 +41,13 @@ class _InProcessPlugin:
         return None
 
 
-def make_pool(limits, device: str, sandbox: str):
+def make_pool(limits, device: str, sandbox: str, warm=("numpy", "torch")):
     """(pool or None, plugin factory, sandbox kind, warning). Never a quiet downgrade: without
-    ``sandbox == "none"``, a jail that cannot be imported or used raises JailUnavailable."""
+    ``sandbox == "none"``, a jail that cannot be imported or used raises JailUnavailable. The
+    pool's zygotes preload torch only when ``warm`` (what the judge warms) holds it."""
     try:
         from ..jail import JailPlugin, WorkerPool, sandbox_available
+        from ..jail.zygotes import preload_for
     except ImportError as exc:
         if sandbox != "none":
             raise JailUnavailable(f"autograder.jail cannot be imported ({exc}); fix the installation, or grade "
@@ -57,7 +59,7 @@ def make_pool(limits, device: str, sandbox: str):
             raise JailUnavailable(f"{reason}. Install bubblewrap (apt-get install bubblewrap), or grade without a "
                                   "sandbox (resource limits only) with --sandbox none")
         sandbox = "bubblewrap"
-    pool = WorkerPool(limits, device=device, sandbox=sandbox)
+    pool = WorkerPool(limits, device=device, sandbox=sandbox, preload=preload_for(warm))
     return pool, (lambda: JailPlugin(pool)), pool.sandbox_kind, pool.warning
 
 
@@ -141,7 +143,7 @@ def main(argv=None) -> int:
     cfg = grading.load(args.config)
     device = resolve_device(args.device)
     try:
-        pool, make_plugin, kind, warning = make_pool(cfg.limits, device, args.sandbox)
+        pool, make_plugin, kind, warning = make_pool(cfg.limits, device, args.sandbox, args.warm.split(","))
     except Exception as exc:  # the jail cannot be imported or used, or bubblewrap was asked for and is not there
         reply({"hello": False, "error": f"{type(exc).__name__}: {exc}"})
         return 2

@@ -1,9 +1,10 @@
 """The judge's side of the jail: warm zygotes, one fresh worker per student.
 
-A pool keeps zygotes (fork servers that have imported numpy and torch inside
-bubblewrap). ``open(folder)`` copies the student's files into a zygote's staging
-folder, which the sandbox shows read-only at /submission, and the zygote forks a
-worker for that student when its first call comes (``transport.JailTransport``).
+A pool keeps zygotes (fork servers that have imported numpy, and torch when the
+exercises graded need it, inside bubblewrap). ``open(folder)`` copies the student's
+files into a zygote's staging folder, which the sandbox shows read-only at
+/submission, and the zygote forks a worker for that student when its first call
+comes (``transport.JailTransport``).
 Everything the worker sends is read with caps and checked; the judge never
 unpickles and survives any reply.
 """
@@ -21,7 +22,7 @@ from . import memcap, staging
 from . import sandbox as sandbox_mod
 from .exchange import EXIT_SECONDS
 from .transport import JailTransport
-from .zygotes import JailError, JailSettings, Launcher, Zygote
+from .zygotes import PRELOAD, JailError, JailSettings, Launcher, Zygote
 
 if TYPE_CHECKING:
     from autograder.config import Limits
@@ -44,7 +45,7 @@ class WorkerPool:
     """
 
     def __init__(self, limits: "Limits", *, device: str = "cpu", sandbox: str = "auto",
-                 memory_cap: memcap.MemoryCap | None = None):
+                 memory_cap: memcap.MemoryCap | None = None, preload: tuple[str, ...] = PRELOAD):
         if sandbox not in ("auto", "bubblewrap", "none"):
             raise ValueError(f"sandbox must be 'auto', 'bubblewrap' or 'none', not {sandbox!r}")
         if sandbox == "none":
@@ -59,7 +60,8 @@ class WorkerPool:
         workdir = Path(tempfile.mkdtemp(prefix="kit-jail-"))
         os.chmod(workdir, 0o700)
         self.settings = JailSettings(limits=limits, device=device, sandbox_kind="bubblewrap" if available else "none",
-                                     memory_cap=memory_cap or memcap.detect(), workdir=workdir)
+                                     memory_cap=memory_cap or memcap.detect(), workdir=workdir,
+                                     preload=tuple(preload))
         self._launcher = Launcher()
         self._lock = threading.Lock()
         self._idle: list[Zygote] = []

@@ -37,10 +37,11 @@ CONTROL_BYTES = 64 * 1024
 SPIN_SECONDS = 0.001
 WATCH_SECONDS = 0.1
 # What student code and the kit's helpers import, so that no worker pays for it again: numpy.random
-# is lazy in NumPy 2, and the first torch.optim optimizer imports torch._dynamo (about 2 s).
-PRELOAD = ("numpy", "numpy.random", "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch._dynamo",
-           "torch.utils.data", "autograder.bridge.server", "autograder.bridge.helpers", "autograder.bridge.codec",
-           "autograder.bridge.replies", "autograder.submission.modules",
+# is lazy in NumPy 2, and the first torch.optim optimizer imports torch._dynamo (about 2 s). Torch's
+# part (seconds per zygote) only for the exercises that declare it (config ``preload``).
+TORCH_PRELOAD = ("torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch._dynamo", "torch.utils.data")
+PRELOAD = ("numpy", "numpy.random", *TORCH_PRELOAD, "autograder.bridge.server", "autograder.bridge.helpers",
+           "autograder.bridge.codec", "autograder.bridge.replies", "autograder.submission.modules",
            "encodings.utf_8_sig", "encodings.cp932")   # how a student's file is decoded (submission.modules)
 
 PR_SET_PDEATHSIG = 1
@@ -460,9 +461,9 @@ def _cleanup(config: dict, child: dict | None) -> bool:
     return clean
 
 
-def _preload() -> None:
+def _preload(names) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    for name in PRELOAD:
+    for name in names:
         try:
             __import__(name)
         except ImportError:
@@ -505,7 +506,7 @@ def main(argv: list[str] | None = None) -> None:
     # Orphans of the worker come to the zygote: their CPU time stays countable, and they are found.
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_DUMPABLE, 0)  # a worker may not ptrace the zygote or read its memory
-    _preload()
+    _preload(config.get("preload", PRELOAD))
     _send(control, {"event": "ready", "pid": os.getpid(), "threads": len(os.listdir("/proc/self/task"))})
     child: dict | None = None
     next_check = 0.0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import memcap
 from . import sandbox as sandbox_mod
-from .zygote import CALLS, CONTROL_BYTES
+from .zygote import CALLS, CONTROL_BYTES, PRELOAD, TORCH_PRELOAD
 
 if TYPE_CHECKING:
     from autograder.config import Limits
@@ -44,6 +44,15 @@ class JailSettings:
     sandbox_kind: str                  # "bubblewrap" | "none"
     memory_cap: memcap.MemoryCap
     workdir: Path                      # the pool's private folder: staging, scratch, logs
+    preload: tuple[str, ...] = PRELOAD   # what each zygote imports before its first worker
+
+
+def preload_for(warm) -> tuple[str, ...]:
+    """A zygote's preload for a judge that warms the modules ``warm`` (numpy, and grading.toml's
+    ``preload`` of the exercises it grades): torch's part only when torch is among them."""
+    if any(name == "torch" or name.startswith("torch.") for name in warm):
+        return PRELOAD
+    return tuple(name for name in PRELOAD if name not in TORCH_PRELOAD)
 
 
 class Launcher:
@@ -178,6 +187,7 @@ class Zygote:
             "worker_cpu_seconds": limits.submission_wall_seconds + limits.test_cpu_seconds,
             "output_limit": limits.max_output_kb * 1024,
             "total_output_limit": limits.max_submission_output_kb * 1024,
+            "preload": list(self.settings.preload),
         }
 
     def start(self) -> None:

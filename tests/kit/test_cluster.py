@@ -17,6 +17,7 @@ import types
 from pathlib import Path
 
 import dask
+import distributed
 import psutil
 import pytest
 
@@ -328,6 +329,41 @@ def dask_cli(dask_cluster):
 
 
 @pytest.mark.slow   # starts a Dask cluster and judges
+def test_gpu_exercises_go_only_to_gpu_workers(dask_cli, graded_class, tmp_path, monkeypatch):
+    # The students who hand cifar10 in: both workers are free when the run starts, and only the
+    # one with the GPU resource may take their cifar10; their activations go anywhere.
+    klass, here = graded_class
+    only = ["activations", "cifar10"]
+    sent, submit = [], distributed.Client.submit
+
+    def recorded(client, function, task, **kwargs):
+        sent.append(task)
+        return submit(client, function, task, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "submit", recorded)
+    there = grade_here(klass, tmp_path / "there", only, cluster=str(dask_cli.file), students=GPU_STUDENTS)
+    mine, theirs = results(here), results(tmp_path / "there")
+    assert set(theirs) == set(GPU_STUDENTS)
+    graded_by = {module: set() for module in only}
+    for student, result in theirs.items():
+        for module in only:
+            ex, local = result["exercises"][module], mine[student]["exercises"][module]
+            assert without_volatile(ex) == without_volatile(local), (student, module)
+        for module, ex in judged(result).items():
+            graded_by[module].add(ex["worker"])
+        assert result["worker"]["name"] in {"cpu1", "gpu1"}
+    assert graded_by["cifar10"] == {"gpu1"}          # never the worker without the resource
+    assert graded_by["activations"] <= {"cpu1", "gpu1"} and graded_by["activations"]
+    # Each kind of task's judge warms what its own exercises preload: torch only for cifar10.
+    assert {(tuple(task["modules"]), task["warm"]) for task in sent} == {
+        (("activations",), "numpy"), (("cifar10",), "numpy,torch")}
+    # The GPU worker has no CUDA here: its judge says so, and the exercise waits for one.
+    assert theirs["s00"]["exercises"]["cifar10"]["status"].startswith("pending: needs a GPU")
+    assert theirs["s00"]["device"] == "cpu"
+    assert there.device == "cuda"   # the run had a GPU worker: pending work is tried again on a rerun
+
+
+@pytest.mark.slow   # starts a Dask cluster and judges
 def test_worker_with_another_kit_refuses(dask_cli, tmp_path, monkeypatch):
     klass = make_class(tmp_path / "class", 4, ["activations"])
     monkeypatch.setattr(cluster, "__version__", "0.0.0-elsewhere")   # the kit that starts the run
@@ -411,14 +447,13 @@ def test_a_student_whose_worker_dies_twice_is_an_error(dask_cli, tmp_path):
     assert ex["status"] == "graded" and ex["points"] == ex["possible"]
 
 
-# -- Done when: workers die mid-batch; GPU work goes only to GPU workers ---------------------------------
+# -- Done when: workers die mid-batch --------------------------------------------------------------
 @pytest.fixture(scope="module")
 def killed_run(dask_cluster, graded_class, tmp_path_factory):
     """Issue 13's Done when: the scheduler and the two workers started with the dask CLI grade the
     class of 20 students (`autograder grade --cluster`), and once the first results are on disk the
-    CPU worker is killed while it grades a student. Those first results are the students who hand
-    cifar10 in, graded while both workers lived: only the GPU worker may take their cifar10 (and
-    it must live on, for the pending work of a rerun). The class graded here is the comparison."""
+    CPU worker is killed while it grades a student (the GPU worker must live: six students hand
+    cifar10 in, which only it may grade). The class graded here is the comparison."""
     dask_cluster.ensure_workers()
     klass, here = graded_class
     found = types.SimpleNamespace(out=tmp_path_factory.mktemp("killed") / "there", here=here, victim="cpu1",
@@ -426,7 +461,7 @@ def killed_run(dask_cluster, graded_class, tmp_path_factory):
     run = grade_cli(klass, found.out, str(dask_cluster.file), *[f"--only={m}" for m in MODULES])
     try:
         deadline = time.monotonic() + 300
-        while not all((found.out / student / "result.json").exists() for student in GPU_STUDENTS):
+        while not list(found.out.glob("*/result.json")):
             assert run.poll() is None and time.monotonic() < deadline, run.communicate()[0][-3000:]
             time.sleep(0.1)
         # The victim is grading a student now; killing it loses that task's judge too.
@@ -463,27 +498,10 @@ def test_a_worker_killed_mid_batch_costs_nothing(killed_run):
     assert set(by.values()) <= {killed_run.victim, killed_run.survivor} and killed_run.survivor in by.values()
     for result in graded.values():
         assert result["worker"]["host"] == socket.gethostname()
-        # one task grades a student's CPU exercises (the GPU ones: below)
+        # one task grades a student's CPU exercises; cifar10, another, on the GPU worker
         assert {e["worker"] for m, e in judged(result).items() if m in CPU_MODULES} == {result["worker"]["name"]}
-
-
-@pytest.mark.slow
-def test_gpu_exercises_go_only_to_gpu_workers(killed_run):
-    assert gradebook_text(killed_run.out) == gradebook_text(killed_run.here)
-    graded_by = {name: set() for name in MODULES}
-    graded = results(killed_run.out)
-    for student, result in graded.items():
-        for module, ex in judged(result).items():
-            graded_by[module].add(ex["worker"])
-        assert result["worker"]["name"] in {"cpu1", "gpu1"}
-    assert graded_by["cifar10"] == {"gpu1"}          # never the worker without the resource
-    for module in CPU_MODULES:
-        assert graded_by[module] <= {"cpu1", "gpu1"} and graded_by[module]
-    # The GPU worker has no CUDA here: its judge says so, and the exercise waits for one.
-    assert graded["s00"]["exercises"]["cifar10"]["status"].startswith("pending: needs a GPU")
-    assert graded["s00"]["device"] == "cpu"
-    # The run had a GPU worker: pending work is tried again on a rerun.
-    assert json.loads((killed_run.out / "summary.json").read_text())["device"] == "cuda"
+        if "cifar10" in judged(result):
+            assert judged(result)["cifar10"]["worker"] == killed_run.survivor
 
 
 # -- Slurm through dask-jobqueue (examples/slurm_grade.py): the job scripts, nothing submitted --------

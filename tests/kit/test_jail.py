@@ -2,8 +2,9 @@
 
 Each test writes a small hostile submission into tmp_path and calls it through the same
 ``Submission`` the hidden suites use. Bubblewrap tests skip (with the reason) where bubblewrap
-cannot run; CI installs it. A pool's zygote imports torch when it starts (seconds), so the
-tests share three pools, one per set of limits and sandbox, each student in a fresh worker.
+cannot run; CI installs it. The tests share three pools, one per set of limits and sandbox, each
+student in a fresh worker: a pool's zygotes preload their modules when they start (seconds with
+torch, which only the first pool's take, as a judge's do when its exercises need torch).
 """
 import os
 import socket
@@ -17,6 +18,7 @@ import pytest
 from autograder.bridge import LimitExceeded, Submission, SubmissionError, WorkerLost, in_process
 from autograder.config import Limits
 from autograder.jail import JailPlugin, WorkerPool, sandbox_available
+from autograder.jail.zygotes import PRELOAD, TORCH_PRELOAD, preload_for
 from autograder.paths import GRADING_TOML, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
 
 pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
@@ -46,13 +48,14 @@ def pool():
 
 # A CPU-time limit far below the wall time: the CPU watch, not the wall clock, must end the call.
 CPU_LIMITS = Limits(test_wall_seconds=60, test_cpu_seconds=1, max_output_kb=16)
+NUMPY_ONLY = preload_for(["numpy"])   # a judge whose exercises need no torch
 
 
 @pytest.fixture(scope="module")
 def cpu_pool():
     if not BWRAP_OK:
         pytest.skip(f"bubblewrap cannot run here: {BWRAP_WHY}")
-    with WorkerPool(CPU_LIMITS, sandbox="bubblewrap") as made:
+    with WorkerPool(CPU_LIMITS, sandbox="bubblewrap", preload=NUMPY_ONLY) as made:
         yield made
 
 
@@ -466,6 +469,26 @@ def test_getuser_and_torch_compiler_work_in_the_jail(pool, tmp_path):
         sub.close()
 
 
+LOADED = """
+import sys
+
+def torch_loaded():
+    return "torch" in sys.modules
+"""
+
+
+@needs_bwrap
+def test_zygotes_preload_torch_only_for_judges_that_need_it(pool, cpu_pool, tmp_path):
+    assert preload_for(["numpy", "torch"]) == preload_for(["numpy", "torch._dynamo"]) == PRELOAD
+    assert NUMPY_ONLY == tuple(name for name in PRELOAD if name not in TORCH_PRELOAD) and "numpy" in NUMPY_ONLY
+    for made, loaded in ((pool, True), (cpu_pool, False)):
+        sub = connect(made, student(tmp_path / str(loaded), "alice", LOADED))
+        try:
+            assert sub.hostile.torch_loaded() is loaded
+        finally:
+            sub.close()
+
+
 @needs_bwrap
 def test_hidden_suite_runs_through_the_plugin(pool):
     made = JailPlugin(pool).pytest_kit_make_submission(None, SOLUTIONS)
@@ -493,7 +516,7 @@ class _Fallback:
     def __init__(self):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            self.pool = WorkerPool(LIMITS, sandbox="none")
+            self.pool = WorkerPool(LIMITS, sandbox="none", preload=NUMPY_ONLY)
         self.warned = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
 
 
