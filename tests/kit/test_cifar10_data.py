@@ -24,7 +24,7 @@ from autograder.bridge import helpers
 from autograder.data import cifar10 as data
 from autograder.paths import HIDDEN_TESTS, KIT_ROOT
 
-pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+pytestmark = pytest.mark.slow(seconds=26)   # starts judges, sandboxes or nbgrader
 
 # Small enough to train in seconds on one CPU thread; the reference still scores 0.97 on it
 # (tier 3 of the fixture is 0.85) and every planted mistake stays near chance or fails outright.

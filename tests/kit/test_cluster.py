@@ -275,7 +275,7 @@ def quiet_dask():
         yield
 
 
-@pytest.mark.slow   # starts a Dask cluster and judges
+@pytest.mark.slow(seconds=75)   # starts a Dask cluster and judges; 75: this file (see the root conftest.py)
 def test_local_cluster_grades_as_one_machine_does(graded_class, quiet_dask, tmp_path):
     klass, here = graded_class
     only = MODULES

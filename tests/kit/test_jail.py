@@ -21,7 +21,7 @@ from autograder.jail import JailPlugin, WorkerPool, sandbox_available
 from autograder.jail.zygotes import PRELOAD, TORCH_PRELOAD, preload_for
 from autograder.paths import GRADING_TOML, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
 
-pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+pytestmark = pytest.mark.slow(seconds=30)   # starts judges, sandboxes or nbgrader
 
 BWRAP_OK, BWRAP_WHY = sandbox_available()
 needs_bwrap = pytest.mark.skipif(not BWRAP_OK, reason=f"bubblewrap cannot run here: {BWRAP_WHY}")

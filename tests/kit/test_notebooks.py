@@ -24,7 +24,7 @@ from autograder.author.wrong_answers import discover, write_solution_copy, wrong
 from autograder.submission.modules import notebook_code
 from autograder.paths import KIT_ROOT, SOLUTIONS
 
-pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+pytestmark = pytest.mark.slow(seconds=80)   # starts judges, sandboxes or nbgrader
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
 CONFIG = grading.load()

@@ -14,7 +14,7 @@ from autograder.author import notebooks, stubs
 from autograder.paths import EXERCISES, HIDDEN_TESTS, KIT_ROOT, SOLUTIONS
 from autograder.release import ReleaseError, build_release, leaks, secrets
 
-pytestmark = pytest.mark.slow   # starts judges, sandboxes or nbgrader
+pytestmark = pytest.mark.slow(seconds=45)   # starts judges, sandboxes or nbgrader
 
 MODULES = stubs.exercise_modules(SOLUTIONS)
 SELF_CHECKED = [m for m in MODULES if (EXERCISES / f"test_{m}.py").is_file()]
