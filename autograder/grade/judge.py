@@ -103,8 +103,9 @@ def pytest_args(staged: str, modules: list[str], results: str, device: str, conf
             "-p", "autograder.grade.collect", "--kit-results", results,
             "-q", "--rootdir", str(root),
             # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here;
-            # installed plugins (hypothesis's alone costs 1.2 s of CPU per judge) serve no hidden suite
-            "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception",
+            # installed plugins (hypothesis's alone costs 1.2 s of CPU per judge) serve no hidden suite; log
+            # capture costs a sixth of a short session, and student code logs in its worker, never here
+            "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception -p no:logging",
             "--disable-plugin-autoload",
             "--device", device, "--grading-config", config_path, "--lang", "both"]
 
