@@ -1,5 +1,5 @@
 """Hostile: leave shared memory behind for the next student of the same judge. Its answers
-are honest (full marks), but every call also stores this module's source in System V shared
+are honest (full marks), but its first call also stores this module's source in System V shared
 memory (6 segments of 128 MB, detached, "readable by anyone") and in /dev/shm, where
 hostile_shm_reader, graded next, looks for it. The cleanup between students must leave the
 reader nothing; the memory cap must still count the segments."""
@@ -15,7 +15,14 @@ _libc.shmat.restype = ctypes.c_void_p
 _libc.shmat.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_int]
 
 
+_left = False   # once is enough: what is left stays until the cleanup between students
+
+
 def _leave():
+    global _left
+    if _left:
+        return
+    _left = True
     with open(__file__, "rb") as handle:
         source = handle.read()
     for i in range(6):
