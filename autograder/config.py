@@ -134,6 +134,12 @@ def problems(cfg: GradingConfig, hidden: Path = HIDDEN_TESTS) -> list[str]:
     for key in cfg.raw:
         if key not in TOP_LEVEL:
             out.append(f"[{key}]: unknown table{_near(key, TOP_LEVEL)}; known: {sorted(TOP_LEVEL)}")
+    for key, value in cfg.raw.get("limits", {}).items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+            out.append(f"limits.{key}: must be a number > 0, not {value!r}")
+        elif key == "test_cpu_seconds" and value < 1:
+            # The jail counts a call's CPU time in whole seconds (RLIMIT_CPU): less would be 1 s anyway.
+            out.append(f"limits.test_cpu_seconds: at least 1 (the jail counts whole seconds), not {value!r}")
     for key in cfg.raw.get("course", {}):
         if key not in COURSE_KEYS:
             out.append(f"course.{key}: unknown key{_near(key, COURSE_KEYS)}; known: {sorted(COURSE_KEYS)}")

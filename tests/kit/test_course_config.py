@@ -47,6 +47,12 @@ TYPOS = [
      ["course.submission_pattern", "student_id"]),
     ("points not a number", lambda t: t.replace("test_relu_values = 1", 'test_relu_values = "1"'),
      ["exercises.activations.points.test_relu_values"]),
+    ("limit not a number", lambda t: t.replace("\nmemory_mb = 4096", '\nmemory_mb = "4G"'), ["limits.memory_mb", "'4G'"]),
+    ("limit of zero", lambda t: t.replace("test_wall_seconds = 20", "test_wall_seconds = 0"),
+     ["limits.test_wall_seconds", "> 0"]),
+    # the jail's CPU watch counts whole seconds: 0.5 would silently be 1
+    ("CPU limit under a second", lambda t: t.replace("test_cpu_seconds = 60", "test_cpu_seconds = 0.5"),
+     ["limits.test_cpu_seconds", "at least 1"]),
 ]
 
 

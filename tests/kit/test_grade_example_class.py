@@ -42,7 +42,7 @@ def klass(tmp_path_factory):
 def quick_config(tmp_path_factory):
     """grading.toml with limits short enough for tests (the same points and suites)."""
     text = GRADING_TOML.read_text(encoding="utf-8")
-    for key, value in {"test_wall_seconds": 3, "test_cpu_seconds": 0.5, "submission_wall_seconds": 120,
+    for key, value in {"test_wall_seconds": 3, "test_cpu_seconds": 1, "submission_wall_seconds": 120,
                        "memory_mb": 2048, "max_processes": 32, "max_output_kb": 64}.items():
         text = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
     path = tmp_path_factory.mktemp("cfg") / "grading.toml"
