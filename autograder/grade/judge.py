@@ -22,8 +22,10 @@ import time
 from pathlib import Path
 
 from .. import config as grading
+from .. import pytest_plugin
 from ..paths import HIDDEN_TESTS, KIT_ROOT
 from ..pytest_plugin import resolve_device
+from . import collect
 
 NO_JAIL_WARNING = ("autograder.jail is not available: student code runs INSIDE the judge process "
                    "with no isolation (--sandbox none). Do not trust these grades. / "
@@ -119,8 +121,6 @@ def grade_student(job: dict, device: str, config_path: str, make_plugin) -> int:
     # Registered here, the kit's plugins (``-p``, the root conftest.py's pytest_plugins) are found
     # loaded instead of searched for in every installed package's entry points (a fifth of a
     # short session).
-    from .. import pytest_plugin
-    from . import collect
     return int(pytest.main(args, plugins=[pytest_plugin, collect, make_plugin()]))
 
 
