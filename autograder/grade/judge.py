@@ -78,15 +78,39 @@ def cap_own_memory(megabytes: int) -> int:
     return cap
 
 
+# sys.modules name -> (module, the folder of its file): with torch loaded, working out thousands of
+# folders again before every student was a seventh of a short session.
+_FOLDERS: dict[str, tuple[object, str | None]] = {}
+
+
 def forget_suites(folders) -> None:
     """Drop every module imported from ``folders`` (the suites' folders) from sys.modules:
     pytest's importlib mode would hand the next student the same module objects, with whatever
     state the last session left in them."""
     folders = {str(Path(folder).resolve()) for folder in folders}
+    kept = {}
     for name, module in list(sys.modules.items()):
-        path = getattr(module, "__file__", None)
-        if path and os.path.dirname(os.path.abspath(path)) in folders:
+        known = _FOLDERS.get(name)
+        if known is None or known[0] is not module:
+            path = getattr(module, "__file__", None)
+            known = (module, os.path.dirname(os.path.abspath(path)) if isinstance(path, str) else None)
+        if known[1] in folders:
             del sys.modules[name]
+        else:
+            kept[name] = known
+    _FOLDERS.clear()
+    _FOLDERS.update(kept)
+
+
+# pytest's own plugins that no suite here uses, left out of every session (on the command line:
+# from addopts they would be registered first and then dropped): registering a plugin means
+# scanning all its names for fixtures, about a third of a short session. unraisableexception
+# also forces a full gc per session (0.2 s with torch loaded); log capture cost a sixth of a short
+# session, and student code logs in its worker, never here. Installed plugins (hypothesis's alone
+# costs 1.2 s of CPU per judge) stay out too: --disable-plugin-autoload.
+UNUSED_PLUGINS = ("cacheprovider", "unraisableexception", "logging", "doctest", "junitxml", "pastebin",
+                  "setuponly", "setupplan", "stepwise", "legacypath", "tmpdir", "monkeypatch", "recwarn",
+                  "debugging", "subtests", "threadexception")
 
 
 def pytest_args(staged: str, modules: list[str], results: str, device: str, config_path: str,
@@ -104,11 +128,8 @@ def pytest_args(staged: str, modules: list[str], results: str, device: str, conf
     return [*files, "--submission", staged, *named,
             "-p", "autograder.grade.collect", "--kit-results", results,
             "-q", "--rootdir", str(root),
-            # unraisableexception forces a full gc per session (0.2 s with torch loaded) and guards nothing here;
-            # installed plugins (hypothesis's alone costs 1.2 s of CPU per judge) serve no hidden suite; log
-            # capture costs a sixth of a short session, and student code logs in its worker, never here
-            "-o", "addopts=--import-mode=importlib -p no:cacheprovider -p no:unraisableexception -p no:logging",
-            "--disable-plugin-autoload",
+            "-o", "addopts=--import-mode=importlib", "--disable-plugin-autoload",
+            *(arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")),
             "--device", device, "--grading-config", config_path, "--lang", "both"]
 
 
