@@ -17,6 +17,7 @@ what it cannot remove makes it report itself unclean, and the judge replaces the
 from __future__ import annotations
 
 import ctypes
+import gc
 import json
 import math
 import mmap
@@ -475,6 +476,9 @@ def _preload(names) -> None:
             torch.set_num_interop_threads(1)
         except RuntimeError:
             pass
+    # What is loaded now lives as long as the zygote: out of the collector's sight, a worker's
+    # collections never walk (and so copy) the hundreds of thousands of objects it inherits.
+    gc.freeze()
 
 
 def _fork(config: dict, command: dict, fds: list[int], control: socket.socket) -> dict:
