@@ -119,13 +119,37 @@ def wrong_module_text(wrong: WrongAnswer, solutions: Path = SOLUTIONS) -> str:
     return f"{base}\n\n# ---- {wrong.kind}: {wrong.id} ----\n{wrong.path.read_text(encoding='utf-8')}"
 
 
-def materialize(wrong: WrongAnswer, dest: Path, solutions: Path = SOLUTIONS) -> Path:
-    """Write a submission folder that holds the solutions with this one change."""
+def materialize(wrong: WrongAnswer | list[WrongAnswer], dest: Path, solutions: Path = SOLUTIONS) -> Path:
+    """Write a submission folder that holds the solutions with this one change, or with each
+    change of a list (at most one per exercise: see ``side_by_side``)."""
+    changes = wrong if isinstance(wrong, list) else [wrong]
+    modules = [w.module for w in changes]
+    if len(set(modules)) != len(modules):
+        raise ValueError(f"two changes to one exercise cannot share a submission: {sorted(modules)}")
     if dest.exists():
         shutil.rmtree(dest)
     write_solution_copy(dest, solutions)
-    (dest / f"{wrong.module}.py").write_text(wrong_module_text(wrong, solutions), encoding="utf-8")
+    for change in changes:
+        (dest / f"{change.module}.py").write_text(wrong_module_text(change, solutions), encoding="utf-8")
     return dest
+
+
+def side_by_side(answers: list[WrongAnswer]) -> list[list[WrongAnswer]]:
+    """The answers in groups with at most one per exercise (the first of each exercise, then the
+    second, ...), so that one submission holds a whole group. A hidden suite or self-check
+    touches its own exercise alone (tests/kit/test_exercise_contract.py), so a group's grading
+    gives each answer the outcomes it gets alone, in one judge session instead of one each."""
+    by_module: dict[str, list[WrongAnswer]] = {}
+    for answer in answers:
+        by_module.setdefault(answer.module, []).append(answer)
+    rounds = max((len(group) for group in by_module.values()), default=0)
+    return [[group[i] for group in by_module.values() if i < len(group)] for i in range(rounds)]
+
+
+def outcomes_of(module: str, outcomes: dict[str, dict]) -> dict[str, dict]:
+    """The outcomes of one exercise's suites (its hidden suite and its self-check)."""
+    return {nodeid: result for nodeid, result in outcomes.items()
+            if Path(nodeid.split("::", 1)[0]).name == f"test_{module}.py"}
 
 
 def points_lost(wrong: WrongAnswer, outcomes: dict[str, dict], cfg: grading.GradingConfig) -> float:

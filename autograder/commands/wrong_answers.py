@@ -1,12 +1,14 @@
 """autograder wrong-answers: grade every planted mistake with the hidden suites and the
-visible self-checks, and report both shares caught."""
+visible self-checks, and report both shares caught. Mistakes in different exercises are
+graded side by side, one submission holding one mistake per exercise."""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
 from .. import config as grading
-from ..author.wrong_answers import discover, materialize, shares, verdict, write_solution_copy
+from ..author.wrong_answers import (discover, materialize, outcomes_of, shares, side_by_side, verdict,
+                                   write_solution_copy)
 from ..grade.hidden_runner import HiddenRunner, only
 
 HELP = ("仕込んだ誤答が隠しテストと自己チェックで見つかる割合 / "
@@ -54,9 +56,11 @@ def run(args) -> int:
             for module in sorted(set(modules) - hidden_ran):
                 console.print(f"  {module}: no hidden test ran")
             return 2
-        for wrong in wrongs:
-            outcomes = runner.run(materialize(wrong, Path(tmp) / wrong.slug), [wrong.module], visible=True)
-            verdicts.append(verdict(wrong, outcomes, cfg))
+        for i, group in enumerate(side_by_side(wrongs)):
+            outcomes = runner.run(materialize(group, Path(tmp) / f"round-{i}"), [w.module for w in group],
+                                  visible=True)
+            verdicts += [verdict(wrong, outcomes_of(wrong.module, outcomes), cfg) for wrong in group]
+        verdicts.sort(key=lambda v: wrongs.index(v.wrong))
 
     table = Table(title="仕込んだ誤答 / planted wrong answers")
     for column in ("exercise", "wrong answer", "mistake", "points lost", "hidden", "visible"):

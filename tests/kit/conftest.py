@@ -4,9 +4,10 @@
 (planted wrong answers, correct variants, hollow submissions, the student's output in the jail),
 and the solutions graded through it, which proves it gives full marks.
 
-``planted_outcomes``: each planted wrong answer graded once per run (hidden suite and visible
-checks), for every test that asks what the suites made of it; with pytest-xdist the workers share
-these gradings (``run_records``); ``message_mentions``
+``planted_outcomes`` and ``variant_outcomes``: each planted wrong answer (correct variant) graded
+once per run (hidden suite and visible checks), answers to different exercises side by side in one
+submission, for every test that asks what the suites made of it; with pytest-xdist the workers
+share these gradings (``run_records``); ``message_mentions``
 says whether a planted mistake's failure messages name it (its ``MESSAGE_MENTIONS``).
 
 ``browser``: pages checked as a person sees them, in Debian's headless Chromium driven over
@@ -32,7 +33,8 @@ import pytest
 
 from autograder import config as grading
 from autograder.author import stubs
-from autograder.author.wrong_answers import WrongAnswer, materialize, write_solution_copy
+from autograder.author.wrong_answers import (WrongAnswer, discover, discover_correct, materialize, outcomes_of,
+                                            side_by_side, write_solution_copy)
 from autograder.grade.hidden_runner import HiddenRunner, suite_of
 from autograder.paths import SOLUTIONS
 
@@ -291,16 +293,15 @@ class SolutionTests:
     def __getitem__(self, module: str) -> set[str]:
         if module not in self.modules:
             raise KeyError(module)
-        outcomes = self.records.get(f"solutions-{module}", lambda: self._grade(module))
+        outcomes = outcomes_of(module, self.records.get("solutions", self._grade))
         assert outcomes, f"the {module} suites ran no test"
         failed = {nodeid: r["message"][:300] for nodeid, r in outcomes.items() if r["outcome"] == "failed"}
         assert not failed, f"the solutions fail tests through the runner: {failed}"
         return set(outcomes)
 
-    def _grade(self, module: str) -> dict[str, dict]:
-        if not (self.folder / f"{module}.py").exists():
-            write_solution_copy(self.folder)
-        return self.runner.run(self.folder, [module], visible=True)
+    def _grade(self) -> dict[str, dict]:
+        write_solution_copy(self.folder)
+        return self.runner.run(self.folder, self.modules, visible=True)
 
 
 @pytest.fixture(scope="session")
@@ -308,27 +309,42 @@ def solution_tests(hidden_runner, tmp_path_factory, graded_modules, run_records)
     return SolutionTests(hidden_runner, tmp_path_factory.mktemp("solutions"), run_records, graded_modules)
 
 
-class PlantedOutcomes:
-    """Each planted wrong answer graded once per run (hidden suite and visible checks in one run
-    of a warm judge), whichever worker asks first: ``planted_outcomes(wrong)`` -> {nodeid: outcome}."""
+class GradedSideBySide:
+    """Each planted wrong answer (or correct variant) graded once per run, hidden suite and visible
+    checks, whichever worker asks first: ``outcomes(answer)`` -> {nodeid: outcome} of its exercise.
+    Answers to different exercises share a submission and a judge session (``side_by_side``)."""
 
-    def __init__(self, runner: HiddenRunner, folder: Path, solution_tests: SolutionTests, records: RunRecords):
+    def __init__(self, runner: HiddenRunner, folder: Path, solution_tests: SolutionTests, records: RunRecords,
+                 answers: list[WrongAnswer], name: str):
         self.runner, self.folder, self.solution_tests, self.records = runner, folder, solution_tests, records
+        self.name = name
+        self.rounds = side_by_side([a for a in answers if a.module in solution_tests.modules])
+        self.round_of = {a.id: i for i, group in enumerate(self.rounds) for a in group}
 
-    def __call__(self, wrong: WrongAnswer) -> dict[str, dict]:
-        expected = self.solution_tests[wrong.module]
-        outcomes = self.records.get(f"planted-{wrong.id}", lambda: self._grade(wrong))
-        assert set(outcomes) == expected, "the suites did not run as they do on the solutions"
+    def __call__(self, answer: WrongAnswer) -> dict[str, dict]:
+        expected = self.solution_tests[answer.module]
+        i = self.round_of[answer.id]
+        outcomes = outcomes_of(answer.module, self.records.get(f"{self.name}-{i}", lambda: self._grade(i)))
+        assert set(outcomes) == expected, (f"the suites did not run as they do on the solutions (missing "
+                                           f"{sorted(expected - set(outcomes))}, extra {sorted(set(outcomes) - expected)})")
         return outcomes
 
-    def _grade(self, wrong: WrongAnswer) -> dict[str, dict]:
-        return self.runner.run(materialize(wrong, self.folder / wrong.module / wrong.slug), [wrong.module],
+    def _grade(self, i: int) -> dict[str, dict]:
+        group = self.rounds[i]
+        return self.runner.run(materialize(group, self.folder / f"round-{i}"), [a.module for a in group],
                                visible=True)
 
 
 @pytest.fixture(scope="session")
 def planted_outcomes(hidden_runner, solution_tests, tmp_path_factory, run_records):
-    return PlantedOutcomes(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests, run_records)
+    return GradedSideBySide(hidden_runner, tmp_path_factory.mktemp("planted"), solution_tests, run_records,
+                            discover(), "planted")
+
+
+@pytest.fixture(scope="session")
+def variant_outcomes(hidden_runner, solution_tests, tmp_path_factory, run_records):
+    return GradedSideBySide(hidden_runner, tmp_path_factory.mktemp("variants"), solution_tests, run_records,
+                            discover_correct(), "variants")
 
 
 # -- what a planted mistake's failure messages must name ---------------------------------------
