@@ -169,6 +169,7 @@ def test_release_grading_toml_has_settings_but_no_points(release):
 
 
 def test_self_check_runs_in_the_release_and_reports_not_started(release):
+    """What a student sees first: `pytest exercises/` on the untouched stubs, in the release."""
     folder, _ = release
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KIT_LANG")}
     where = subprocess.run([sys.executable, "-c", "import autograder; print(autograder.__file__)"],
@@ -184,6 +185,7 @@ def test_self_check_runs_in_the_release_and_reports_not_started(release):
         row = re.search(rf"^{module}\s+(\S+ / [a-z ]+?)\s+0/\d+\s*$", table, re.M)
         assert row and row.group(1) == "未着手 / not started", (module, table[:2000])
     assert f"{len(SELF_CHECKED)} 課題中 0 課題完了" in table
+    assert "Traceback" not in out and "raise NotImplementedError" not in out, "stub failures should be one line"
     # One line per untouched exercise (its file's progress line), then the progress table: no
     # failure listed test by test (pytest's header above, its closing line below).
     lines = out.rstrip("\n").splitlines()
