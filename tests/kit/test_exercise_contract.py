@@ -139,6 +139,18 @@ def test_answers_side_by_side_are_graded_as_alone(hidden_runner, tmp_path):
         assert outcomes_of(wrong.module, together) == alone, wrong.id
 
 
+@pytest.mark.slow
+def test_wrong_answers_command_reports_every_mistake_of_the_exercises_asked_for():
+    asked = ["autograd", "seminar_activations"]
+    proc = subprocess.run([sys.executable, "-m", "autograder", "wrong-answers", *(a for m in asked for a in ("--only", m))],
+                          cwd=KIT_ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    mine = [w for w in WRONG if w.module in asked]
+    rows = [line for line in proc.stdout.splitlines() if any(f" {w.slug} " in line for w in mine)]
+    assert len(rows) == len(mine), proc.stdout[-3000:]
+    assert f"hidden suites caught {len(mine)} of {len(mine)} planted wrong answers (100%)" in proc.stdout
+
+
 def _needs_missing_gpu(module, device) -> bool:
     return grading.load().exercises[module].needs_gpu and device != "cuda"
 
