@@ -113,13 +113,14 @@ def planted(planted_outcomes):
     return _Graded(planted_outcomes)
 
 
-def test_side_by_side_groups_hold_each_answer_once_and_one_per_exercise():
+def test_side_by_side_groups_hold_each_answer_once_and_one_per_exercise(tmp_path):
     groups = side_by_side(WRONG)
     assert sorted(w.id for group in groups for w in group) == sorted(w.id for w in WRONG)
     for group in groups:
         assert len({w.module for w in group}) == len(group)
-    with pytest.raises(ValueError, match="one exercise"):
-        materialize(groups[0][:1] + groups[1][:1], KIT_ROOT / "never-written")
+    with pytest.raises(ValueError, match="one exercise"):   # two mistakes in the first exercise
+        materialize(groups[0][:1] + groups[1][:1], tmp_path / "student")
+    assert not (tmp_path / "student").exists()
 
 
 # Answers whose outcomes must not change when they share a submission: one that prints, one
