@@ -14,7 +14,7 @@ import time
 
 from autograder.bridge import codec
 
-from .zygote import FRAME, REQUEST, SPIN_SECONDS
+from .zygote import FRAME, REQUEST
 from .zygotes import Worker, Zygote, ZygoteGone
 
 MAX_REPLY_BYTES = codec.REPLY_BUDGET.decoded_bytes + codec.REPLY_BUDGET.header_bytes
@@ -84,22 +84,7 @@ def exchange(message: bytes, cpu_seconds: float, worker: Worker, zygote: Zygote,
     poller.register(worker.reply_fd, select.POLLIN)
     poller.register(zygote.sock, select.POLLIN)
     writing = True
-    spin_until = 0.0
     while True:
-        if not writing and spin_until:
-            # Most calls answer within microseconds: wait for them awake, since putting this
-            # process to sleep and waking it costs more than the call itself on a VM.
-            if time.monotonic() < spin_until:
-                try:
-                    chunk = os.read(worker.reply_fd, 1 << 20)
-                except BlockingIOError:
-                    os.sched_yield()
-                    continue
-                done = _take(chunk, reader, zygote, worker)
-                if done is not None:
-                    return done
-                continue
-            spin_until = 0.0
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise Overran()
@@ -129,7 +114,6 @@ def exchange(message: bytes, cpu_seconds: float, worker: Worker, zygote: Zygote,
                 if not outgoing:
                     writing = False
                     poller.unregister(worker.request_fd)
-                    spin_until = time.monotonic() + SPIN_SECONDS
                     break
             elif fd == worker.reply_fd:
                 try:

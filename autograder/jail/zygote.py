@@ -35,7 +35,6 @@ REQUEST = struct.Struct("<Qd")         # a request: its length and the call's CP
 CALLS = struct.Struct("<QQd")          # the judge's page: worker id, its call count, that call's CPU budget
 MAX_REQUEST_BYTES = 1 << 30
 CONTROL_BYTES = 64 * 1024
-SPIN_SECONDS = 0.001
 WATCH_SECONDS = 0.1
 # What student code and the kit's helpers import, so that no worker pays for it again: numpy.random
 # is lazy in NumPy 2, and the first torch.optim optimizer imports torch._dynamo (about 2 s). Torch's
@@ -68,23 +67,17 @@ def _send(sock: socket.socket, message: dict) -> None:
 
 # -- the worker (forked child) ---------------------------------------------
 
-def _read_exact(fd: int, size: int, spin: float = 0.0) -> bytearray | None:
-    """``size`` bytes from a non-blocking ``fd``, None at EOF. For the first ``spin`` seconds it
-    waits awake: the judge's next call usually follows within microseconds, and being put to
-    sleep and woken again costs more than that on a VM. The buffer is writable, so arrays
+def _read_exact(fd: int, size: int) -> bytearray | None:
+    """``size`` bytes from a non-blocking ``fd``, None at EOF. The buffer is writable, so arrays
     decoded from it use its memory instead of a copy."""
     buffer = bytearray(size)
     view = memoryview(buffer)
     got = 0
-    spin_until = time.monotonic() + spin
     while got < size:
         try:
             count = os.readv(fd, [view[got:]])
         except BlockingIOError:
-            if time.monotonic() < spin_until:
-                os.sched_yield()
-            else:
-                select.select([fd], [], [])
+            select.select([fd], [], [])
             continue
         if not count:
             return None
@@ -181,7 +174,7 @@ def _worker(config: dict, uid: int, request_fd: int, reply_fd: int, control: soc
         dispatcher = Dispatcher(root, output_limit=output, total_output_limit=int(config["total_output_limit"]))
         os.set_blocking(request_fd, False)
         while True:
-            head = _read_exact(request_fd, REQUEST.size, SPIN_SECONDS)
+            head = _read_exact(request_fd, REQUEST.size)
             if head is None:
                 break
             size, cpu_seconds = REQUEST.unpack(head)
