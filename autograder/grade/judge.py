@@ -125,9 +125,12 @@ def pytest_args(staged: str, modules: list[str], results: str, device: str, conf
         # kit's conftest.py brings is named.
         root = Path(os.path.commonpath([Path(f).resolve().parent.parent for f in files]))
         named = ["-p", "autograder.pytest_plugin", "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    # --tb=native: a results file keeps a failure's last line (its crash message), never the
+    # traceback, and pytest's default style parses the test file again for every frame of every
+    # failure (two thirds of the judge's time for a student whose tests mostly fail).
     return [*files, "--submission", staged, *named,
             "-p", "autograder.grade.collect", "--kit-results", results,
-            "-q", "--rootdir", str(root),
+            "-q", "--tb=native", "--rootdir", str(root),
             "-o", "addopts=--import-mode=importlib", "--disable-plugin-autoload",
             *(arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")),
             "--device", device, "--grading-config", config_path, "--lang", "both"]
