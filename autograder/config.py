@@ -65,6 +65,15 @@ class GradingConfig:
     def total(self) -> float:
         return sum(e.total for e in self.exercises.values())
 
+    def warm(self, modules) -> str:
+        """What a judge imports before its first student of ``modules``: numpy, and what those
+        exercises declare (``preload``: torch costs seconds per judge)."""
+        names = ["numpy"]
+        for module in modules:
+            preload = self.exercises[module].preload if module in self.exercises else ()
+            names += [name for name in preload if name not in names]
+        return ",".join(names)
+
 
 def load(path: Path | str = GRADING_TOML) -> GradingConfig:
     path = Path(path)

@@ -41,7 +41,7 @@ def run(args) -> int:
     wrongs = [w for w in discover() if not args.only or w.module in args.only]
     modules = sorted({w.module for w in wrongs})
     verdicts = []
-    with tempfile.TemporaryDirectory() as tmp, HiddenRunner(device=args.device) as runner:
+    with tempfile.TemporaryDirectory() as tmp, HiddenRunner(device=args.device, warm=cfg.warm(modules)) as runner:
         # A runner that failed everything would make every mistake look caught: the solutions
         # must first pass every hidden test and every visible check through it.
         solutions = Path(tmp) / "solutions"

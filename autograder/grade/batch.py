@@ -182,10 +182,7 @@ class Batch:
     def warm_modules(self, modules: list[str] | None = None) -> str:
         """What the judge imports before its first student: numpy, and what the selected
         exercises (or ``modules``) declare (grading.toml's ``preload``: torch costs seconds per judge)."""
-        warm = ["numpy"]
-        for module in self.selected if modules is None else modules:
-            warm += [name for name in self.cfg.exercises[module].preload if name not in warm]
-        return ",".join(warm)
+        return self.cfg.warm(self.selected if modules is None else modules)
 
     # -- resume --------------------------------------------------------------------------
     def up_to_date(self, student: inputs.Student, sub_hash: str) -> dict | None:

@@ -37,14 +37,17 @@ def suite_files(modules: list[str], *, visible: bool = False) -> list[Path]:
 class HiddenRunner:
     """``with HiddenRunner() as runner: runner.run(folder, ["activations"])``."""
 
-    def __init__(self, *, device: str = "cpu", config: Path = GRADING_TOML, wall_seconds: float = 600):
+    def __init__(self, *, device: str = "cpu", config: Path = GRADING_TOML, wall_seconds: float = 600,
+                 warm: str = "numpy,torch,torch._dynamo"):
+        """``warm``: what the judge imports before the first submission (``GradingConfig.warm``
+        when the exercises are known; by default everything an exercise may preload)."""
         self._tmp = tempfile.TemporaryDirectory(prefix="kit-hidden-")
         self.log = Path(self._tmp.name) / "judge.log"
         self.wall_seconds = wall_seconds
         # The kit's own checks (not students): without bubblewrap, the plain limited worker, said in the log.
         from ..jail import sandbox_available
         sandbox = "bubblewrap" if sandbox_available()[0] else "none"
-        self._judge = Judge(config, device, sandbox, self.log, warm="numpy,torch,torch._dynamo")
+        self._judge = Judge(config, device, sandbox, self.log, warm=warm)
         self._runs = 0
 
     def run(self, submission_dir: Path, modules: list[str], *, visible: bool = False) -> dict[str, dict]:

@@ -15,6 +15,13 @@ def test_the_kits_own_grading_toml_has_no_problems():
     assert grading.problems(grading.load()) == []
 
 
+def test_a_judge_warms_what_its_exercises_preload():
+    cfg = grading.load()
+    assert cfg.warm(["perceptron", "activations"]) == "numpy"
+    assert cfg.warm(["perceptron", "optimizers", "mnist_mlp"]) == "numpy,torch,torch._dynamo"
+    assert cfg.warm([]) == "numpy"
+
+
 @pytest.fixture
 def one_student(tmp_path):
     folder = tmp_path / "SUBMISSIONS" / "alice"
