@@ -131,6 +131,21 @@ def test_command_reports_missing_local_files(tmp_path, capsys):
     assert "missing" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("train", [True, False])
+def test_mnist_reads_what_torchvision_reads(train):
+    """load_mnist reads the IDX files with numpy alone; torchvision's MNIST is the oracle."""
+    from torchvision.datasets import MNIST
+    images, labels = load_mnist(train=train)
+    reference = MNIST(root=str(MNIST_ROOT), train=train, download=False)
+    assert np.array_equal(images, reference.data.numpy().reshape(len(reference), 784))
+    assert np.array_equal(labels, reference.targets.numpy()) and labels.dtype == np.int64
+
+
+def test_missing_mnist_names_the_folder_and_the_command(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"MNIST/raw.*fetch-data mnist --root"):
+        load_mnist(train=True, root=tmp_path)
+
+
 def test_bundled_subset_and_weights_load():
     x_train, y_train = load_mnist(train=True)
     x_test, y_test = load_mnist(train=False)
