@@ -291,13 +291,17 @@ class SolutionTests:
         self.runner, self.folder, self.records, self.modules = runner, folder, records, modules
 
     def __getitem__(self, module: str) -> set[str]:
+        return set(self.outcomes(module))
+
+    def outcomes(self, module: str) -> dict[str, dict]:
+        """{nodeid: outcome} of the module's hidden suite and self-check on the solutions."""
         if module not in self.modules:
             raise KeyError(module)
         outcomes = outcomes_of(module, self.records.get("solutions", self._grade))
         assert outcomes, f"the {module} suites ran no test"
         failed = {nodeid: r["message"][:300] for nodeid, r in outcomes.items() if r["outcome"] == "failed"}
         assert not failed, f"the solutions fail tests through the runner: {failed}"
-        return set(outcomes)
+        return outcomes
 
     def _grade(self) -> dict[str, dict]:
         write_solution_copy(self.folder)
