@@ -157,7 +157,7 @@ def _needs_missing_gpu(module, device) -> bool:
     return grading.load().exercises[module].needs_gpu and device != "cuda"
 
 
-@pytest.mark.slow(seconds=150)   # this file: every planted mistake graded (see the root conftest.py)
+@pytest.mark.slow(seconds=120)   # this file: every planted mistake graded (see the root conftest.py)
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: w.id)
 def test_planted_wrong_answer_loses_points(wrong, device, planted):
     if _needs_missing_gpu(wrong.module, device):

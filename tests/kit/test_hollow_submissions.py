@@ -10,7 +10,7 @@ from autograder import config as grading
 from autograder.author.hollow import make_hollow, write_hollow
 from autograder.grade.hidden_runner import only, suite_of
 
-pytestmark = pytest.mark.slow(seconds=28)   # starts judges, sandboxes or nbgrader
+pytestmark = pytest.mark.slow(seconds=22)   # starts judges, sandboxes or nbgrader
 
 IDENTITY = ("activations", "test_identity_function")  # returning x is identity_function's whole job
 
